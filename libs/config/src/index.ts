@@ -1,0 +1,15 @@
+export { EnvError, parseEnv } from './parse-env';
+export type { DeepReadonly, EnvProblem, EnvSource } from './parse-env';
+export {
+  LOG_LEVELS,
+  databaseEnv,
+  httpEnv,
+  logEnv,
+  natsEnv,
+  otelEnv,
+  redisEnv,
+  serviceEnv,
+  shutdownEnv,
+  wholeNumber,
+} from './fragments';
+export type { ServiceEnv } from './fragments';
