@@ -1,0 +1,36 @@
+// Wire contract of Parley: subjects, message schemas and the error envelope (zod only).
+export * from './shared/ids.schema';
+export * from './shared/agent-config.schema';
+export * from './shared/call-end-reason.schema';
+export * from './shared/chat-message.schema';
+
+export * from './subjects/subject-token';
+export * from './subjects/voice-subjects';
+export * from './subjects/rpc-subjects';
+export * from './subjects/event-subjects';
+export * from './subjects/streams';
+
+export * from './voice/transcript.schema';
+export * from './voice/reply-text.schema';
+export * from './voice/control.schema';
+export * from './voice/audio-frame.schema';
+
+export * from './rpc/stt-session-open.schema';
+export * from './rpc/stt-session-close.schema';
+export * from './rpc/llm-reply.schema';
+export * from './rpc/tts-synthesize.schema';
+export * from './rpc/key-resolve.schema';
+export * from './rpc/balance-get.schema';
+
+export * from './events/call-started.schema';
+export * from './events/transcript-appended.schema';
+export * from './events/call-ended.schema';
+
+export * from './errors/error-catalog';
+export * from './errors/error-envelope.schema';
+
+export * from './ws/voice-server-message.schema';
+export * from './ws/voice-client-message.schema';
+
+export * from './subject-map';
+export * from './schema-registry';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { agentConfigSchema } from '../shared/agent-config.schema';
+import { chatMessageSchema } from '../shared/chat-message.schema';
+import { callIdSchema, entityIdSchema, turnIdSchema } from '../shared/ids.schema';
+
+/** The part of the agent's configuration the LLM worker needs. */
+export const llmAgentConfigSchema = agentConfigSchema.pick({
+  agentId: true,
+  systemPrompt: true,
+  language: true,
+  llm: true,
+  knowledgeBaseIds: true,
+});
+
+/**
+ * `llm.v1.rpc.reply`: generate the agent's reply for one turn. The reply text is
+ * streamed by sentence on `voice.v1.sess.<id>.reply-text`; the RPC answers as soon
+ * as the worker has accepted the turn, so the caller never waits for the full text.
+ */
+export const llmReplyRequestSchema = z.object({
+  callId: callIdSchema,
+  orgId: entityIdSchema,
+  turnId: turnIdSchema,
+  agent: llmAgentConfigSchema,
+  messages: z.array(chatMessageSchema).min(1),
+  /** Facts injected for this turn only: supervisor whispers, caller metadata. */
+  context: z
+    .object({
+      whispers: z.array(z.string()).optional(),
+      variables: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
+});
+
+export const llmReplyReplySchema = z.object({
+  turnId: turnIdSchema,
+  accepted: z.literal(true),
+});
+
+export type LlmAgentConfig = z.infer<typeof llmAgentConfigSchema>;
+export type LlmReplyRequest = z.infer<typeof llmReplyRequestSchema>;
+export type LlmReplyReply = z.infer<typeof llmReplyReplySchema>;

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { callEndedEventSchema } from './events/call-ended.schema';
+import { callStartedEventSchema } from './events/call-started.schema';
+import { transcriptAppendedEventSchema } from './events/transcript-appended.schema';
+import { balanceGetReplySchema, balanceGetRequestSchema } from './rpc/balance-get.schema';
+import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
+import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
+import { sttSessionCloseReplySchema, sttSessionCloseRequestSchema } from './rpc/stt-session-close.schema';
+import { sttSessionOpenReplySchema, sttSessionOpenRequestSchema } from './rpc/stt-session-open.schema';
+import { ttsSynthesizeReplySchema, ttsSynthesizeRequestSchema } from './rpc/tts-synthesize.schema';
+import type { EventMap, RpcMap, Subject, SubjectMap } from './subject-map';
+import { type EventSubject, eventSubjects } from './subjects/event-subjects';
+import { type RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
+import { parseVoiceSubject, type VoiceChannel } from './subjects/voice-subjects';
+import { audioFrameSchema } from './voice/audio-frame.schema';
+import { controlMessageSchema } from './voice/control.schema';
+import { replyTextChunkSchema } from './voice/reply-text.schema';
+import { transcriptMessageSchema } from './voice/transcript.schema';
+
+const voiceSchemas: Record<VoiceChannel, z.ZodType> = {
+  'audio-in': audioFrameSchema,
+  'audio-out': audioFrameSchema,
+  transcript: transcriptMessageSchema,
+  'reply-text': replyTextChunkSchema,
+  ctl: controlMessageSchema,
+};
+
+// `satisfies` proves at compile time that each subject is wired to the schema of its mapped type.
+const rpcSchemas = {
+  [rpcSubjects.sttSessionOpen]: { request: sttSessionOpenRequestSchema, reply: sttSessionOpenReplySchema },
+  [rpcSubjects.sttSessionClose]: { request: sttSessionCloseRequestSchema, reply: sttSessionCloseReplySchema },
+  [rpcSubjects.llmReply]: { request: llmReplyRequestSchema, reply: llmReplyReplySchema },
+  [rpcSubjects.ttsSynthesize]: { request: ttsSynthesizeRequestSchema, reply: ttsSynthesizeReplySchema },
+  [rpcSubjects.identityKeyResolve]: { request: keyResolveRequestSchema, reply: keyResolveReplySchema },
+  [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
+} satisfies { [K in RpcSubject]: { request: z.ZodType<RpcMap[K]['request']>; reply: z.ZodType<RpcMap[K]['reply']> } };
+
+const eventSchemas = {
+  [eventSubjects.callStarted]: callStartedEventSchema,
+  [eventSubjects.transcriptAppended]: transcriptAppendedEventSchema,
+  [eventSubjects.callEnded]: callEndedEventSchema,
+} satisfies { [K in EventSubject]: z.ZodType<EventMap[K]> };
+
+function lookup(subject: string): z.ZodType | undefined {
+  const voice = parseVoiceSubject(subject);
+  if (voice) return voiceSchemas[voice.channel];
+  if (Object.hasOwn(rpcSchemas, subject)) return rpcSchemas[subject as RpcSubject].request;
+  if (Object.hasOwn(eventSchemas, subject)) return eventSchemas[subject as EventSubject];
+  return undefined;
+}
+
+/**
+ * The schema of what is published on `subject` (an RPC's request), so a receiver can
+ * validate what enters its process. Per-call subjects resolve for any call id, including
+ * the `*` wildcard. Throws for a subject with no contract: that is a programming error.
+ */
+export function schemaFor<S extends Subject>(subject: S): z.ZodType<SubjectMap[S]> {
+  const schema = lookup(subject);
+  if (!schema) throw new RangeError(`no contract for subject ${JSON.stringify(subject)}`);
+  return schema as z.ZodType<SubjectMap[S]>;
+}
+
+/** The schema of an RPC's reply. */
+export function replySchemaFor<S extends RpcSubject>(subject: S): z.ZodType<RpcMap[S]['reply']> {
+  if (!Object.hasOwn(rpcSchemas, subject)) throw new RangeError(`no RPC contract for ${JSON.stringify(subject)}`);
+  return rpcSchemas[subject].reply as z.ZodType<RpcMap[S]['reply']>;
+}

@@ -1,0 +1,57 @@
+import type { CallEndedEvent } from './events/call-ended.schema';
+import type { CallStartedEvent } from './events/call-started.schema';
+import type { TranscriptAppendedEvent } from './events/transcript-appended.schema';
+import type { BalanceGetReply, BalanceGetRequest } from './rpc/balance-get.schema';
+import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
+import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
+import type { SttSessionCloseReply, SttSessionCloseRequest } from './rpc/stt-session-close.schema';
+import type { SttSessionOpenReply, SttSessionOpenRequest } from './rpc/stt-session-open.schema';
+import type { TtsSynthesizeReply, TtsSynthesizeRequest } from './rpc/tts-synthesize.schema';
+import type { EventSubject, eventSubjects } from './subjects/event-subjects';
+import type { RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
+import type { VoiceSubject } from './subjects/voice-subjects';
+import type { AudioFrame } from './voice/audio-frame.schema';
+import type { ControlMessage } from './voice/control.schema';
+import type { ReplyTextChunk } from './voice/reply-text.schema';
+import type { TranscriptMessage } from './voice/transcript.schema';
+
+/** Per-call JSON messages on core NATS. */
+export type MessageMap = {
+  [s: VoiceSubject<'transcript'>]: TranscriptMessage;
+  [s: VoiceSubject<'reply-text'>]: ReplyTextChunk;
+  [s: VoiceSubject<'ctl'>]: ControlMessage;
+};
+
+/** Per-call audio: raw PCM16LE bytes, never JSON. */
+export type AudioMap = {
+  [s: VoiceSubject<'audio-in'>]: AudioFrame;
+  [s: VoiceSubject<'audio-out'>]: AudioFrame;
+};
+
+/** Request and reply of every RPC. */
+export type RpcMap = {
+  [rpcSubjects.sttSessionOpen]: { request: SttSessionOpenRequest; reply: SttSessionOpenReply };
+  [rpcSubjects.sttSessionClose]: { request: SttSessionCloseRequest; reply: SttSessionCloseReply };
+  [rpcSubjects.llmReply]: { request: LlmReplyRequest; reply: LlmReplyReply };
+  [rpcSubjects.ttsSynthesize]: { request: TtsSynthesizeRequest; reply: TtsSynthesizeReply };
+  [rpcSubjects.identityKeyResolve]: { request: KeyResolveRequest; reply: KeyResolveReply };
+  [rpcSubjects.billingBalanceGet]: { request: BalanceGetRequest; reply: BalanceGetReply };
+};
+
+/** Domain events stored in JetStream. */
+export type EventMap = {
+  [eventSubjects.callStarted]: CallStartedEvent;
+  [eventSubjects.transcriptAppended]: TranscriptAppendedEvent;
+  [eventSubjects.callEnded]: CallEndedEvent;
+};
+
+/** Every subject and the payload published on it (for an RPC, its request). */
+export type SubjectMap = MessageMap & AudioMap & EventMap & { [K in RpcSubject]: RpcMap[K]['request'] };
+
+export type MessageSubject = keyof MessageMap & string;
+export type AudioSubject = keyof AudioMap & string;
+export type Subject = keyof SubjectMap & string;
+export type { EventSubject, RpcSubject };
+
+export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
+export type RpcReply<S extends RpcSubject> = RpcMap[S]['reply'];

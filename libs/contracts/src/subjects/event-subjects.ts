@@ -1,0 +1,17 @@
+/** `<domain>.v1.evt.<entity>.<past-verb>`: a fact, stored in its domain's JetStream stream. */
+function eventSubject<D extends string, E extends string, V extends string>(domain: D, entity: E, verb: V) {
+  return `${domain}.v1.evt.${entity}.${verb}` as const;
+}
+
+/** Every event subject of a domain, as its stream captures them. */
+export function domainEventsWildcard<D extends string>(domain: D) {
+  return `${domain}.v1.evt.>` as const;
+}
+
+export const eventSubjects = {
+  callStarted: eventSubject('call', 'call', 'started'),
+  transcriptAppended: eventSubject('call', 'transcript', 'appended'),
+  callEnded: eventSubject('call', 'call', 'ended'),
+} as const;
+
+export type EventSubject = (typeof eventSubjects)[keyof typeof eventSubjects];

@@ -1,0 +1,24 @@
+/**
+ * `<service>.v1.rpc.<entity>.<verb>`; a service with one obvious entity names only the
+ * verb (DESIGN: `llm.v1.rpc.reply`, `tts.v1.rpc.synthesize`). The queue group of an RPC
+ * is its service.
+ */
+function rpcSubject<S extends string, A extends string>(service: S, action: A) {
+  return `${service}.v1.rpc.${action}` as const;
+}
+
+export const rpcSubjects = {
+  sttSessionOpen: rpcSubject('stt', 'session.open'),
+  sttSessionClose: rpcSubject('stt', 'session.close'),
+  llmReply: rpcSubject('llm', 'reply'),
+  ttsSynthesize: rpcSubject('tts', 'synthesize'),
+  identityKeyResolve: rpcSubject('identity', 'key.resolve'),
+  billingBalanceGet: rpcSubject('billing', 'balance.get'),
+} as const;
+
+export type RpcSubject = (typeof rpcSubjects)[keyof typeof rpcSubjects];
+
+/** The service that answers an RPC subject: its first token, used as the queue group. */
+export function rpcService(subject: RpcSubject): string {
+  return subject.slice(0, subject.indexOf('.'));
+}

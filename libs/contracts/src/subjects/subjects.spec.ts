@@ -1,0 +1,70 @@
+import { ALL_STREAMS, streams } from './streams';
+import { eventSubjects } from './event-subjects';
+import { rpcService, rpcSubjects } from './rpc-subjects';
+import { ANY_TOKEN } from './subject-token';
+import { parseVoiceSubject, voiceSubjects } from './voice-subjects';
+
+describe('voice subjects', () => {
+  it('builds the documented per-call subjects', () => {
+    expect(voiceSubjects.audioIn('c-1')).toBe('voice.v1.sess.c-1.audio-in');
+    expect(voiceSubjects.audioOut('c-1')).toBe('voice.v1.sess.c-1.audio-out');
+    expect(voiceSubjects.transcript('c-1')).toBe('voice.v1.sess.c-1.transcript');
+    expect(voiceSubjects.replyText('c-1')).toBe('voice.v1.sess.c-1.reply-text');
+    expect(voiceSubjects.control('c-1')).toBe('voice.v1.sess.c-1.ctl');
+  });
+
+  it.each(['a.b', '>', '', 'has space', 'x'.repeat(65)])('refuses %j as a call id', (callId) => {
+    expect(() => voiceSubjects.transcript(callId)).toThrow(RangeError);
+  });
+
+  it('accepts the single-token wildcard to listen across calls', () => {
+    expect(voiceSubjects.transcript(ANY_TOKEN)).toBe('voice.v1.sess.*.transcript');
+  });
+
+  it('parses a per-call subject back into call id and channel', () => {
+    expect(parseVoiceSubject(voiceSubjects.replyText('abc_9'))).toEqual({ callId: 'abc_9', channel: 'reply-text' });
+    expect(parseVoiceSubject(eventSubjects.callEnded)).toBeUndefined();
+    expect(parseVoiceSubject(voiceSubjects.control('c').replace('ctl', 'other'))).toBeUndefined();
+  });
+});
+
+describe('RPC subjects', () => {
+  it('builds the documented RPC subjects', () => {
+    expect(rpcSubjects).toEqual({
+      sttSessionOpen: 'stt.v1.rpc.session.open',
+      sttSessionClose: 'stt.v1.rpc.session.close',
+      llmReply: 'llm.v1.rpc.reply',
+      ttsSynthesize: 'tts.v1.rpc.synthesize',
+      identityKeyResolve: 'identity.v1.rpc.key.resolve',
+      billingBalanceGet: 'billing.v1.rpc.balance.get',
+    });
+  });
+
+  it('names the answering service as the queue group', () => {
+    expect(rpcService(rpcSubjects.sttSessionOpen)).toBe('stt');
+    expect(rpcService(rpcSubjects.identityKeyResolve)).toBe('identity');
+  });
+});
+
+describe('event subjects and streams', () => {
+  it('builds the documented domain event subjects', () => {
+    expect(eventSubjects).toEqual({
+      callStarted: 'call.v1.evt.call.started',
+      transcriptAppended: 'call.v1.evt.transcript.appended',
+      callEnded: 'call.v1.evt.call.ended',
+    });
+  });
+
+  it('stores every call event in the CALL stream', () => {
+    expect(streams.call.name).toBe('CALL');
+    expect(streams.call.subjects).toEqual(['call.v1.evt.>']);
+    const prefix = streams.call.subjects[0].slice(0, -1);
+    for (const subject of Object.values(eventSubjects)) expect(subject.startsWith(prefix)).toBe(true);
+  });
+
+  it('lists each stream once, with names JetStream accepts', () => {
+    const names = ALL_STREAMS.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z0-9_]+$/);
+  });
+});

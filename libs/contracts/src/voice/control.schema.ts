@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { callEndReasonSchema } from '../shared/call-end-reason.schema';
+import { turnIdSchema } from '../shared/ids.schema';
+
+/** Barge-in: drop the turn; only `playedText` reached the caller and belongs in history. */
+export const interruptControlSchema = z.object({
+  type: z.literal('interrupt'),
+  turnId: turnIdSchema,
+  playedText: z.string().optional(),
+});
+
+/** Discard queued work for the call without ending it (e.g. a supervisor whisper reset). */
+export const flushControlSchema = z.object({
+  type: z.literal('flush'),
+  turnId: turnIdSchema.optional(),
+});
+
+/** The call is over: workers release the session's resources. */
+export const endControlSchema = z.object({
+  type: z.literal('end'),
+  reason: callEndReasonSchema,
+});
+
+/** Gateway → workers, on `voice.v1.sess.<id>.ctl`. */
+export const controlMessageSchema = z.discriminatedUnion('type', [
+  interruptControlSchema,
+  flushControlSchema,
+  endControlSchema,
+]);
+
+export type ControlMessage = z.infer<typeof controlMessageSchema>;
+export type InterruptControl = z.infer<typeof interruptControlSchema>;
