@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Makes this clone runnable on a Debian/Ubuntu machine: Node version, infrastructure and speech
+# engines, npm dependencies (when missing or older than the lockfile), generated Prisma clients.
+# Shared by up.sh, test.sh and .ci/run; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+command -v node >/dev/null || { echo "Node is not installed: Parley needs Node >= 20 (https://nodejs.org)." >&2; exit 1; }
+node tools/dev/lib/node-version.mjs
+
+bash tools/dev/infra.sh
+
+# npm records each install in node_modules/.package-lock.json; an older record means a stale tree.
+# `npm ci` cannot be used: the lockfile lacks other platforms' optional packages.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+  || [ package.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund
+fi
+
+node tools/dev/lib/prisma-clients.mjs
