@@ -1,5 +1,5 @@
 import type { Subject, SubjectMap } from './subject-map';
-import { replySchemaFor, schemaFor } from './schema-registry';
+import { eventSchemaFor, replySchemaFor, requestSchemaFor, schemaFor } from './schema-registry';
 import { eventSubjects } from './subjects/event-subjects';
 import { rpcSubjects } from './subjects/rpc-subjects';
 import { ANY_TOKEN } from './subjects/subject-token';
@@ -28,7 +28,12 @@ describe('schemaFor', () => {
     expect(replySchemaFor(rpcSubjects.billingBalanceGet).safeParse({ orgId: 'o1' }).success).toBe(false);
   });
 
+  it('gives the same request schema through schemaFor and requestSchemaFor', () => {
+    expect(requestSchemaFor(rpcSubjects.llmReply)).toBe(schemaFor(rpcSubjects.llmReply));
+  });
+
   it('resolves event subjects', () => {
+    expect(eventSchemaFor(eventSubjects.callEnded)).toBe(schemaFor(eventSubjects.callEnded));
     expect(schemaFor(eventSubjects.callEnded).safeParse({ callId: 'c1' }).success).toBe(false);
   });
 
@@ -36,6 +41,7 @@ describe('schemaFor', () => {
     const unknown = eventSubjects.callEnded.replace('ended', 'exploded') as Subject;
     expect(() => schemaFor(unknown)).toThrow(/no contract/);
     expect(() => replySchemaFor(eventSubjects.callEnded as never)).toThrow(/no RPC contract/);
+    expect(() => eventSchemaFor(rpcSubjects.llmReply as never)).toThrow(/no event contract/);
   });
 });
 

@@ -25,21 +25,23 @@ const voiceSchemas: Record<VoiceChannel, z.ZodType> = {
   ctl: controlMessageSchema,
 };
 
-// `satisfies` proves at compile time that each subject is wired to the schema of its mapped type.
-const rpcSchemas = {
+type RpcSchemas = { [K in RpcSubject]: { request: z.ZodType<RpcMap[K]['request']>; reply: z.ZodType<RpcMap[K]['reply']> } };
+
+// The annotations prove at compile time that each subject is wired to the schema of its mapped type.
+const rpcSchemas: RpcSchemas = {
   [rpcSubjects.sttSessionOpen]: { request: sttSessionOpenRequestSchema, reply: sttSessionOpenReplySchema },
   [rpcSubjects.sttSessionClose]: { request: sttSessionCloseRequestSchema, reply: sttSessionCloseReplySchema },
   [rpcSubjects.llmReply]: { request: llmReplyRequestSchema, reply: llmReplyReplySchema },
   [rpcSubjects.ttsSynthesize]: { request: ttsSynthesizeRequestSchema, reply: ttsSynthesizeReplySchema },
   [rpcSubjects.identityKeyResolve]: { request: keyResolveRequestSchema, reply: keyResolveReplySchema },
   [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
-} satisfies { [K in RpcSubject]: { request: z.ZodType<RpcMap[K]['request']>; reply: z.ZodType<RpcMap[K]['reply']> } };
+};
 
-const eventSchemas = {
+const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.callStarted]: callStartedEventSchema,
   [eventSubjects.transcriptAppended]: transcriptAppendedEventSchema,
   [eventSubjects.callEnded]: callEndedEventSchema,
-} satisfies { [K in EventSubject]: z.ZodType<EventMap[K]> };
+};
 
 function lookup(subject: string): z.ZodType | undefined {
   const voice = parseVoiceSubject(subject);
@@ -60,8 +62,23 @@ export function schemaFor<S extends Subject>(subject: S): z.ZodType<SubjectMap[S
   return schema as z.ZodType<SubjectMap[S]>;
 }
 
+function rpcContract<S extends RpcSubject>(subject: S): RpcSchemas[S] {
+  if (!Object.hasOwn(rpcSchemas, subject)) throw new RangeError(`no RPC contract for ${JSON.stringify(subject)}`);
+  return rpcSchemas[subject];
+}
+
+/** The schema of an RPC's request (same as `schemaFor`, typed by `RpcMap`). */
+export function requestSchemaFor<S extends RpcSubject>(subject: S): z.ZodType<RpcMap[S]['request']> {
+  return rpcContract(subject).request;
+}
+
 /** The schema of an RPC's reply. */
 export function replySchemaFor<S extends RpcSubject>(subject: S): z.ZodType<RpcMap[S]['reply']> {
-  if (!Object.hasOwn(rpcSchemas, subject)) throw new RangeError(`no RPC contract for ${JSON.stringify(subject)}`);
-  return rpcSchemas[subject].reply as z.ZodType<RpcMap[S]['reply']>;
+  return rpcContract(subject).reply;
+}
+
+/** The schema of a domain event (same as `schemaFor`, typed by `EventMap`). */
+export function eventSchemaFor<S extends EventSubject>(subject: S): z.ZodType<EventMap[S]> {
+  if (!Object.hasOwn(eventSchemas, subject)) throw new RangeError(`no event contract for ${JSON.stringify(subject)}`);
+  return eventSchemas[subject];
 }
