@@ -1,0 +1,57 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from '@parley/logging';
+import { Redis } from 'ioredis';
+import { redisCheck } from '../readiness/checks';
+import { readinessCheckProvider } from '../readiness/readiness-check.provider';
+import { LOGGER } from '../tokens';
+
+export interface RedisOptions {
+  readonly url: string;
+  /** Shown by `CLIENT LIST`, so an operator sees which service holds a connection. */
+  readonly connectionName: string;
+}
+
+/**
+ * One ioredis client for the app, injected as `Redis`, checked by `/readyz` and closed once
+ * HTTP has stopped (so in-flight requests can still use it).
+ */
+@Module({})
+export class RedisModule implements OnApplicationShutdown {
+  static forRoot(options: RedisOptions): DynamicModule {
+    return {
+      module: RedisModule,
+      global: true,
+      providers: [
+        { provide: Redis, inject: [LOGGER], useFactory: (logger: Logger) => createRedisClient(options, logger) },
+        readinessCheckProvider(redisCheck, [Redis]),
+      ],
+      exports: [Redis],
+    };
+  }
+
+  constructor(@Inject(Redis) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // QUIT waits for replies still owed; a client that is not connected has none.
+    if (this.redis.status === 'ready') await this.redis.quit();
+    else this.redis.disconnect();
+  }
+}
+
+/**
+ * ioredis reconnects on its own and emits `error` on every failed attempt; one warning per
+ * outage and one line on recovery say the same without flooding the log.
+ */
+export function createRedisClient(options: RedisOptions, logger: Logger): Redis {
+  const redis = new Redis(options.url, { connectionName: options.connectionName });
+  let failing = false;
+  redis.on('error', (err: Error) => {
+    if (!failing) logger.warn({ err }, 'redis connection failed');
+    failing = true;
+  });
+  redis.on('ready', () => {
+    if (failing) logger.info('redis connection restored');
+    failing = false;
+  });
+  return redis;
+}
