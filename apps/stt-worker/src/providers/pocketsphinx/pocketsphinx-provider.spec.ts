@@ -1,0 +1,133 @@
+import { SttError } from '../stt-provider';
+import { fliteSpeech } from '../testing/flite-speech';
+import { SessionRecorder, streamFrames } from '../testing/session-recorder';
+import { wordErrorRate } from '../testing/word-error-rate';
+import { PocketsphinxProvider } from './pocketsphinx-provider';
+
+const PROMPTS = [
+  'What are your business hours',
+  'I want to return my order',
+  'Can I speak to a manager please',
+  'My package has not arrived yet',
+  'I would like to cancel my subscription',
+  'How much does the premium plan cost',
+];
+
+describe('PocketsphinxProvider', () => {
+  const provider = new PocketsphinxProvider({ maxSessions: 3, spareDecoders: 1, interimIntervalMs: 200 });
+  let speech: Int16Array[];
+
+  beforeAll(async () => {
+    [speech] = await Promise.all([Promise.all(PROMPTS.map((text) => fliteSpeech(text))), provider.load()]);
+  });
+
+  afterAll(() => provider.close());
+
+  it('transcribes flite customer-service prompts with a word error rate below 25%', async () => {
+    const recorder = new SessionRecorder();
+    const session = provider.openSession(recorder);
+    const finals: string[] = [];
+    for (const pcm of speech) {
+      await streamFrames(session, pcm);
+      await session.endUtterance();
+      finals.push(recorder.finals.at(-1)?.text ?? '');
+    }
+    await session.close();
+
+    expect(recorder.finals).toHaveLength(PROMPTS.length);
+    expect(wordErrorRate(PROMPTS.map((reference, i) => ({ reference, hypothesis: finals[i] })))).toBeLessThan(0.25);
+    expect(recorder.errors).toEqual([]);
+  });
+
+  it('sends changing interim hypotheses before the final of an utterance', async () => {
+    const recorder = new SessionRecorder();
+    const session = provider.openSession(recorder);
+    await streamFrames(session, speech[4]);
+    await session.endUtterance();
+    await session.close();
+
+    const types = recorder.events.map((event) => event.type);
+    expect(types.at(-1)).toBe('final');
+    expect(types.filter((type) => type === 'interim').length).toBeGreaterThan(1);
+    const interims = recorder.events.flatMap((event) => (event.type === 'interim' ? [event.interim] : []));
+    for (let i = 1; i < interims.length; i++) {
+      expect(interims[i].text).not.toBe(interims[i - 1].text);
+      expect(interims[i].audioMs - interims[i - 1].audioMs).toBeGreaterThanOrEqual(200);
+    }
+  });
+
+  it('times each final from the start of its own utterance', async () => {
+    const recorder = new SessionRecorder();
+    const session = provider.openSession(recorder);
+    for (const pcm of [speech[0], speech[2]]) {
+      await streamFrames(session, pcm);
+      await session.endUtterance();
+    }
+    await session.close();
+
+    expect(recorder.finals).toHaveLength(2);
+    recorder.finals.forEach((final, i) => {
+      const pcm = i === 0 ? speech[0] : speech[2];
+      expect(final.audioMs).toBeCloseTo((pcm.length / 16_000) * 1000, 0);
+      // flite opens every prompt with roughly 200 ms of silence.
+      expect(final.speechStartMs).toBeGreaterThan(50);
+      expect(final.speechStartMs).toBeLessThan(400);
+      expect(final.speechEndMs).toBeGreaterThan(final.audioMs - 400);
+      expect(final.speechEndMs).toBeLessThanOrEqual(final.audioMs);
+      expect(final.finalizeMs).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it('yields no final for an utterance of silence', async () => {
+    const recorder = new SessionRecorder();
+    const session = provider.openSession(recorder);
+    await streamFrames(session, new Int16Array(16_000 * 2));
+    await session.endUtterance();
+    await session.endUtterance();
+    await session.close();
+
+    expect(recorder.finals).toEqual([]);
+    expect(recorder.errors).toEqual([]);
+  });
+
+  it('keeps two concurrent sessions apart', async () => {
+    const first = new SessionRecorder();
+    const second = new SessionRecorder();
+    const a = provider.openSession(first);
+    const b = provider.openSession(second);
+    await Promise.all([streamFrames(a, speech[1]), streamFrames(b, speech[5])]);
+    await Promise.all([a.endUtterance(), b.endUtterance()]);
+    await Promise.all([a.close(), b.close()]);
+
+    expect(wordErrorRate([{ reference: PROMPTS[1], hypothesis: first.finals[0].text }])).toBeLessThan(0.25);
+    expect(wordErrorRate([{ reference: PROMPTS[5], hypothesis: second.finals[0].text }])).toBeLessThan(0.25);
+  });
+
+  it('reports overload when every decoder is taken, and reuses a decoder once a session closes', async () => {
+    const held = [1, 2, 3].map(() => provider.openSession(new SessionRecorder()));
+    const refused = new SessionRecorder();
+    const extra = provider.openSession(refused);
+    await expect(extra.endUtterance()).rejects.toMatchObject({ kind: 'overloaded', retryable: true });
+    expect(refused.errors).toHaveLength(1);
+
+    await held[2].close();
+    const recorder = new SessionRecorder();
+    const reused = provider.openSession(recorder);
+    await streamFrames(reused, speech[3]);
+    await reused.endUtterance();
+    await Promise.all([...held, reused, extra].map((session) => session.close()));
+    expect(recorder.finals).toHaveLength(1);
+  });
+
+  it('rejects endUtterance after close with a final closed error', async () => {
+    const session = provider.openSession(new SessionRecorder());
+    await session.close();
+    const outcome = session.endUtterance();
+    await expect(outcome).rejects.toBeInstanceOf(SttError);
+    await expect(outcome).rejects.toMatchObject({ kind: 'closed', retryable: false });
+  });
+
+  it('refuses sessions before load', () => {
+    expect(() => new PocketsphinxProvider().openSession(new SessionRecorder())).toThrow(SttError);
+  });
+});
