@@ -4,9 +4,11 @@
 import { createInterface } from 'node:readline';
 
 const COLOURS = [36, 35, 34, 33, 32, 96, 95, 94];
-const LEVELS = { 10: ['TRACE', 90], 20: ['DEBUG', 90], 30: ['INFO ', 32], 40: ['WARN ', 33], 50: ['ERROR', 31], 60: ['FATAL', 41] };
-// Fields every line carries, or that the prefix already shows.
-const HIDDEN = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'service', 'name']);
+// pino writes levels as numbers by default, as labels when configured to; both are read.
+const LEVEL_COLOURS = { trace: 90, debug: 90, info: 32, warn: 33, error: 31, fatal: 41 };
+const LEVEL_NAMES = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+// Fields every line carries, that the prefix already shows, or that get a place of their own.
+const HIDDEN = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'service', 'name', 'context', 'err']);
 
 export function makePaint(enabled) {
   return (code, text) => (enabled ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -31,14 +33,17 @@ export function prettyLine(line, paint) {
   } catch {
     return undefined;
   }
-  if (typeof entry.msg !== 'string' || typeof entry.level !== 'number') return undefined;
-  const [label, colour] = LEVELS[entry.level] ?? [String(entry.level).padEnd(5), 0];
-  const time = new Date(entry.time ?? Date.now()).toISOString().slice(11, 23);
+  if (typeof entry.msg !== 'string' || entry.level === undefined) return undefined;
+  const level = LEVEL_NAMES[entry.level] ?? String(entry.level);
+  const time = new Date(entry.time ?? Date.now());
+  const clock = Number.isNaN(time.getTime()) ? String(entry.time) : time.toISOString().slice(11, 23);
+  const context = entry.context ? paint(90, `[${entry.context}]`) : undefined;
   const fields = Object.entries(entry)
-    .filter(([key]) => !HIDDEN.has(key) && key !== 'err')
+    .filter(([key]) => !HIDDEN.has(key))
     .map(([key, value]) => `${paint(90, key + '=')}${formatValue(value)}`);
   const error = entry.err ? formatError(entry.err, paint) : '';
-  return [paint(90, time), paint(colour, label), entry.msg, ...fields].join(' ') + error;
+  const parts = [paint(90, clock), paint(LEVEL_COLOURS[level] ?? 0, level.toUpperCase().padEnd(5)), context, entry.msg, ...fields];
+  return parts.filter(Boolean).join(' ') + error;
 }
 
 /** Pipes a child's stdout and stderr to ours, each line behind the service's name. */

@@ -29,9 +29,12 @@ export function staleClients() {
 export function ensurePrismaClients() {
   const stale = staleClients();
   if (stale.length === 0) return;
-  console.log(`Generating Prisma clients (${stale.join(', ')} missing or older than their schema)`);
-  const run = spawnSync(process.execPath, ['tools/db/migrate.mjs', 'generate'], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) throw new Error('Prisma client generation failed: node tools/db/migrate.mjs generate');
+  console.log(`Generating Prisma clients (${stale.join(', ')}: missing or older than the schema)`);
+  for (const slice of stale) {
+    const args = ['tools/db/migrate.mjs', 'generate', '--slice', slice];
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`Prisma client generation failed: node ${args.join(' ')}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
