@@ -1,0 +1,17 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client';
+import { slice } from './slice';
+
+export * from './generated/client';
+export { slice };
+
+/** The agents client under a name that stays unambiguous beside other slices' clients. */
+export type AgentsClient = PrismaClient;
+
+/**
+ * A Prisma client whose queries address the "agents" Postgres schema of `databaseUrl`.
+ * It opens connections lazily; call `$disconnect()` on shutdown.
+ */
+export function createPrismaClient(databaseUrl: string): AgentsClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }, { schema: slice.schema }) });
+}
