@@ -32,9 +32,15 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(Redis) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    // QUIT waits for replies still owed; a client that is not connected has none.
-    if (this.redis.status === 'ready') await this.redis.quit();
-    else this.redis.disconnect();
+    if (this.redis.status !== 'ready') {
+      // Not connected: no replies are owed, and stopping the reconnect timer is all there is.
+      this.redis.disconnect();
+      return;
+    }
+    // QUIT waits for replies still owed; the socket closes a moment after its OK.
+    const ended = new Promise((resolve) => this.redis.once('end', resolve));
+    await this.redis.quit();
+    await ended;
   }
 }
 
