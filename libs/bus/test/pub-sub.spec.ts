@@ -45,6 +45,13 @@ describe('Bus publish/subscribe', () => {
     expect(() => bus.publish(voiceSubjects.transcript('call-2'), invalid)).toThrow(/kind/);
   });
 
+  it('refuses the payload of another subject, at compile time and at run time', () => {
+    // @ts-expect-error a control message is not a transcript
+    expect(() => bus.publish(voiceSubjects.transcript('call-2'), { type: 'flush' })).toThrow(BusError);
+    // @ts-expect-error audio goes through publishAudio, as bytes
+    expect(() => bus.publish(voiceSubjects.audioIn('call-2'), new Uint8Array(2))).toThrow(/no JSON message contract/);
+  });
+
   it('drops and counts a received message that breaks the contract, and keeps delivering', async () => {
     const subject = voiceSubjects.transcript('call-3');
     const received: TranscriptMessage[] = [];
@@ -90,8 +97,8 @@ describe('Bus publish/subscribe', () => {
     await other.drain();
   });
 
-  it('refuses to subscribe to a subject without a contract', () => {
+  it('refuses to subscribe to a subject without a JSON contract', () => {
     const unknown = voiceSubjects.control('c').replace('ctl', 'nope') as ReturnType<typeof voiceSubjects.control>;
-    expect(() => bus.subscribe(unknown, () => undefined)).toThrow(/no contract/);
+    expect(() => bus.subscribe(unknown, () => undefined)).toThrow(/no JSON message contract/);
   });
 });

@@ -108,6 +108,9 @@ describe('Bus request/reply', () => {
   it('refuses to send a request that breaks the contract', async () => {
     const err = await rejection(client.request(rpcSubjects.billingBalanceGet, { orgId: '' }, { timeoutMs: 1_000 }));
     expect(err.code).toBe('INVALID_REQUEST');
+    // @ts-expect-error each RPC subject takes its own request type
+    const wrong = client.request(rpcSubjects.billingBalanceGet, { keyHash: 'a'.repeat(64) }, { timeoutMs: 1_000 });
+    expect((await rejection(wrong)).code).toBe('INVALID_REQUEST');
   });
 
   it('spreads requests across the instances of one queue group', async () => {

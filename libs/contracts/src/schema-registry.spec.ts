@@ -1,5 +1,12 @@
 import type { Subject, SubjectMap } from './subject-map';
-import { eventSchemaFor, replySchemaFor, requestSchemaFor, schemaFor } from './schema-registry';
+import {
+  eventSchemaFor,
+  isAudioSubject,
+  messageSchemaFor,
+  replySchemaFor,
+  requestSchemaFor,
+  schemaFor,
+} from './schema-registry';
 import { eventSubjects } from './subjects/event-subjects';
 import { rpcSubjects } from './subjects/rpc-subjects';
 import { ANY_TOKEN } from './subjects/subject-token';
@@ -19,6 +26,15 @@ describe('schemaFor', () => {
   it('maps audio subjects to raw bytes', () => {
     expect(schemaFor(voiceSubjects.audioIn('c1'))).toBe(audioFrameSchema);
     expect(schemaFor(voiceSubjects.audioOut('c1')).safeParse(new Uint8Array(4)).success).toBe(true);
+  });
+
+  it('tells audio subjects from JSON message subjects', () => {
+    expect(isAudioSubject(voiceSubjects.audioIn('c1'))).toBe(true);
+    expect(isAudioSubject(voiceSubjects.audioOut(ANY_TOKEN))).toBe(true);
+    expect(isAudioSubject(voiceSubjects.transcript('c1'))).toBe(false);
+    expect(isAudioSubject(rpcSubjects.llmReply)).toBe(false);
+    expect(messageSchemaFor(voiceSubjects.transcript('c1'))).toBe(transcriptMessageSchema);
+    expect(() => messageSchemaFor(voiceSubjects.audioIn('c1') as never)).toThrow(/no JSON message contract/);
   });
 
   it('resolves an RPC subject to its request and its reply', () => {

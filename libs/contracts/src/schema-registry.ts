@@ -8,7 +8,7 @@ import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.sche
 import { sttSessionCloseReplySchema, sttSessionCloseRequestSchema } from './rpc/stt-session-close.schema';
 import { sttSessionOpenReplySchema, sttSessionOpenRequestSchema } from './rpc/stt-session-open.schema';
 import { ttsSynthesizeReplySchema, ttsSynthesizeRequestSchema } from './rpc/tts-synthesize.schema';
-import type { EventMap, RpcMap, Subject, SubjectMap } from './subject-map';
+import type { EventMap, MessageMap, MessageSubject, RpcMap, Subject, SubjectMap } from './subject-map';
 import { type EventSubject, eventSubjects } from './subjects/event-subjects';
 import { type RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
 import { parseVoiceSubject, type VoiceChannel } from './subjects/voice-subjects';
@@ -26,6 +26,8 @@ const voiceSchemas: Record<VoiceChannel, z.ZodType> = {
 };
 
 type RpcSchemas = { [K in RpcSubject]: { request: z.ZodType<RpcMap[K]['request']>; reply: z.ZodType<RpcMap[K]['reply']> } };
+
+const AUDIO_CHANNELS: ReadonlySet<VoiceChannel> = new Set(['audio-in', 'audio-out']);
 
 // The annotations prove at compile time that each subject is wired to the schema of its mapped type.
 const rpcSchemas: RpcSchemas = {
@@ -60,6 +62,21 @@ export function schemaFor<S extends Subject>(subject: S): z.ZodType<SubjectMap[S
   const schema = lookup(subject);
   if (!schema) throw new RangeError(`no contract for subject ${JSON.stringify(subject)}`);
   return schema as z.ZodType<SubjectMap[S]>;
+}
+
+/** True for per-call audio subjects, whose payload is raw bytes rather than JSON. */
+export function isAudioSubject(subject: string): boolean {
+  const voice = parseVoiceSubject(subject);
+  return voice !== undefined && AUDIO_CHANNELS.has(voice.channel);
+}
+
+/** The schema of a per-call JSON message; throws for audio subjects, which carry no JSON. */
+export function messageSchemaFor<S extends MessageSubject>(subject: S): z.ZodType<MessageMap[S]> {
+  const voice = parseVoiceSubject(subject);
+  if (!voice || AUDIO_CHANNELS.has(voice.channel)) {
+    throw new RangeError(`no JSON message contract for ${JSON.stringify(subject)}`);
+  }
+  return voiceSchemas[voice.channel] as z.ZodType<MessageMap[S]>;
 }
 
 function rpcContract<S extends RpcSubject>(subject: S): RpcSchemas[S] {

@@ -1,5 +1,5 @@
 import { headers as natsHeaders, type Msg, type MsgHdrs } from '@nats-io/nats-core';
-import { AUDIO_HEADER, type AudioFrameHeaders, type AudioSubject } from '@parley/contracts';
+import { AUDIO_HEADER, type AudioFrameHeaders, type AudioSubject, isAudioSubject } from '@parley/contracts';
 import type { BusContext, BusSubscription } from './bus-context';
 import { BusError } from './bus-error';
 import { invokeHandler } from './invoke-handler';
@@ -23,6 +23,8 @@ export function publishAudio(ctx: BusContext, subject: AudioSubject, frame: Uint
 }
 
 export function subscribeAudio(ctx: BusContext, subject: AudioSubject, handler: AudioHandler): BusSubscription {
+  // Checked once here; publishAudio relies on the type alone, to keep the per-frame path bare.
+  if (!isAudioSubject(subject)) throw new BusError('INVALID_REQUEST', `${subject} does not carry audio`);
   const reused: AudioFrameHeaders = { seq: 0 };
   return ctx.nc.subscribe(ctx.ns.subject(subject), {
     callback: (err, msg) => {

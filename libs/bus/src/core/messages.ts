@@ -1,5 +1,5 @@
 import type { Msg } from '@nats-io/nats-core';
-import { type MessageMap, type MessageSubject, schemaFor } from '@parley/contracts';
+import { type MessageMap, messageSchemaFor, type MessageSubject } from '@parley/contracts';
 import type { z } from 'zod';
 import type { BusContext, BusSubscription, MessageMeta } from './bus-context';
 import { invokeHandler } from './invoke-handler';
@@ -14,8 +14,7 @@ export interface SubscribeOptions {
 }
 
 export function publishMessage<S extends MessageSubject>(ctx: BusContext, subject: S, payload: MessageMap[S]): void {
-  const schema = schemaFor(subject) as z.ZodType<MessageMap[S]>;
-  const data = encodeJson(schema, payload, subject);
+  const data = encodeJson(messageSchemaFor(subject), payload, subject);
   ctx.nc.publish(ctx.ns.subject(subject), data, { headers: traceHeaders() });
 }
 
@@ -30,8 +29,8 @@ export function subscribeMessages<S extends MessageSubject>(
   handler: MessageHandler<S>,
   options: SubscribeOptions = {},
 ): BusSubscription {
-  // Resolved once: an unknown subject fails here, at startup, not per message.
-  const schema = schemaFor(subject) as z.ZodType<MessageMap[S]>;
+  // Resolved once: an unknown (or audio) subject fails here, at startup, not per message.
+  const schema = messageSchemaFor(subject);
   return ctx.nc.subscribe(ctx.ns.subject(subject), {
     queue: options.queue,
     callback: (err, msg) => {

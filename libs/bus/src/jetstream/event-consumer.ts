@@ -1,6 +1,5 @@
 import {
   AckPolicy,
-  type ConsumerConfig,
   type ConsumerMessages,
   DeliverPolicy,
   type JetStreamClient,
@@ -45,20 +44,6 @@ export interface EventConsumer {
 const DEFAULTS = { maxDeliver: 5, ackWaitMs: 30_000, nakDelayMs: 1_000 };
 const KNOWN_EVENTS = new Set<string>(Object.values(eventSubjects));
 
-export async function createDurable(
-  jsm: JetStreamManager,
-  stream: string,
-  durable: string,
-  config: Partial<ConsumerConfig>,
-): Promise<void> {
-  try {
-    await jsm.consumers.add(stream, { ...config, durable_name: durable });
-  } catch {
-    // Exists with another configuration (a new deployment changed it): apply the change.
-    await jsm.consumers.update(stream, durable, config);
-  }
-}
-
 /**
  * Processes a durable consumer's events one at a time with explicit acks: ack after
  * the handler resolves, nak with a delay when it throws, so at-least-once delivery
@@ -74,7 +59,10 @@ export async function consumeEvents<S extends EventSubject>(
 ): Promise<EventConsumer> {
   const settings = { ...DEFAULTS, ...options };
   const stream = ctx.ns.stream(def.name);
-  await createDurable(clients.jsm, stream, durable, {
+  // Creating an existing durable applies the changed settings (measured on nats-server 2.9.10),
+  // so a deployment that changes maxDeliver or ackWait needs no migration step.
+  await clients.jsm.consumers.add(stream, {
+    durable_name: durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     max_deliver: settings.maxDeliver,
