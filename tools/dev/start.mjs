@@ -105,13 +105,18 @@ async function stop(supervisor, why) {
 }
 
 // Ctrl-C or SIGTERM: drain and exit 0 (1 if a service did not exit cleanly). A second Ctrl-C kills.
+// The first Ctrl-C can arrive twice at once (from the terminal and forwarded by npm or timeout):
+// a repeat within a second is that echo, not a second press.
 function handleSignals(supervisor, state) {
+  let firstSignalAt = 0;
   const onSignal = async (signal) => {
     if (state.stopping) {
+      if (Date.now() - firstSignalAt < 1000) return;
       say('second signal: killing every service');
       supervisor.killAll();
       return;
     }
+    firstSignalAt = Date.now();
     state.stopping = true;
     process.exit((await stop(supervisor, signal)) ? 0 : 1);
   };
