@@ -7,3 +7,4 @@ export type { MigrationFile } from './migration-files';
 export { dropDatabase, ensureDatabase } from './ensure-database';
 export { databaseNameOf, redactUrl, withDatabase } from './database-url';
 export { createMigration } from './dev/create-migration';
+export type { CreatedMigration, CreateMigrationOptions } from './dev/create-migration';
