@@ -9,9 +9,11 @@ export { slice };
 export type CallsClient = PrismaClient;
 
 /**
- * A Prisma client whose queries address the "calls" Postgres schema of `databaseUrl`.
- * It opens connections lazily; call `$disconnect()` on shutdown.
+ * A Prisma client bound to the "calls" Postgres schema of `databaseUrl`: generated queries name the
+ * schema, and the connections' search_path points at it so raw SQL may use bare table names too.
+ * It connects lazily; call `$disconnect()` on shutdown.
  */
 export function createPrismaClient(databaseUrl: string): CallsClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }, { schema: slice.schema }) });
+  const connection = { connectionString: databaseUrl, options: `-c search_path=${slice.schema}` };
+  return new PrismaClient({ adapter: new PrismaPg(connection, { schema: slice.schema }) });
 }
