@@ -68,7 +68,11 @@ export class Bus {
     publishMessage(this.ctx, subject, payload);
   }
 
-  subscribe<S extends MessageSubject>(subject: S, handler: MessageHandler<S>, options?: SubscribeOptions): BusSubscription {
+  subscribe<S extends MessageSubject>(
+    subject: S,
+    handler: MessageHandler<S>,
+    options?: SubscribeOptions,
+  ): BusSubscription {
     return subscribeMessages(this.ctx, subject, handler, options);
   }
 
@@ -98,7 +102,11 @@ export class Bus {
     await removeStreams(await this.manager(), defs, this.ctx.ns);
   }
 
-  publishEvent<S extends EventSubject>(subject: S, payload: EventMap[S], options: PublishEventOptions): Promise<EventAck> {
+  publishEvent<S extends EventSubject>(
+    subject: S,
+    payload: EventMap[S],
+    options: PublishEventOptions,
+  ): Promise<EventAck> {
     return publishEvent(this.ctx, this.jetstream(), subject, payload, options);
   }
 
@@ -123,7 +131,10 @@ export class Bus {
   async ping(timeoutMs = 2_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new BusError('REQUEST_TIMEOUT', `NATS did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new BusError('REQUEST_TIMEOUT', `NATS did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([this.ctx.nc.flush(), timeout]);

@@ -27,9 +27,13 @@ describe('Bus audio', () => {
     const frames = Array.from({ length: 50 }, () => randomBytes(640));
     const received: Received[] = [];
     // Headers are reused between frames, so the handler copies what it keeps.
-    const sub = bus.subscribeAudio(subject, (frame, headers) => received.push({ frame: Buffer.from(frame), headers: { ...headers } }));
+    const sub = bus.subscribeAudio(subject, (frame, headers) =>
+      received.push({ frame: Buffer.from(frame), headers: { ...headers } }),
+    );
     await bus.ping();
-    frames.forEach((frame, seq) => bus.publishAudio(subject, frame, { seq, turnId: 't1', sentenceIndex: 2, last: seq === 49 }));
+    frames.forEach((frame, seq) =>
+      bus.publishAudio(subject, frame, { seq, turnId: 't1', sentenceIndex: 2, last: seq === 49 }),
+    );
     await waitFor(() => received.length === frames.length);
     received.forEach(({ frame, headers }, i) => {
       expect(frame.equals(frames[i])).toBe(true);
@@ -41,7 +45,9 @@ describe('Bus audio', () => {
   it('sends caller audio with only a sequence number', async () => {
     const subject = voiceSubjects.audioIn('call-2');
     const received: Received[] = [];
-    const sub = bus.subscribeAudio(subject, (frame, headers) => received.push({ frame: Buffer.from(frame), headers: { ...headers } }));
+    const sub = bus.subscribeAudio(subject, (frame, headers) =>
+      received.push({ frame: Buffer.from(frame), headers: { ...headers } }),
+    );
     await bus.ping();
     bus.publishAudio(subject, new Uint8Array([1, 0, 255, 127]), { seq: 0 });
     await waitFor(() => received.length === 1);
@@ -58,7 +64,9 @@ describe('Bus audio', () => {
 
   it('refuses to subscribe to a JSON subject as audio', () => {
     // @ts-expect-error transcripts are JSON, not audio
-    expect(() => bus.subscribeAudio(voiceSubjects.transcript('call-5'), () => undefined)).toThrow(/does not carry audio/);
+    expect(() => bus.subscribeAudio(voiceSubjects.transcript('call-5'), () => undefined)).toThrow(
+      /does not carry audio/,
+    );
   });
 
   it('drops and counts received frames without seq or with a split sample', async () => {

@@ -8,7 +8,15 @@ let callSeq = 0;
 function callStarted(): CallStartedEvent {
   callSeq++;
   const startedAt = new Date().toISOString();
-  return { callId: `c${callSeq}`, orgId: 'o1', agentId: 'a1', keyId: 'k1', direction: 'inbound', channel: 'raw', startedAt };
+  return {
+    callId: `c${callSeq}`,
+    orgId: 'o1',
+    agentId: 'a1',
+    keyId: 'k1',
+    direction: 'inbound',
+    channel: 'raw',
+    startedAt,
+  };
 }
 
 describe('Bus JetStream events', () => {
@@ -47,6 +55,16 @@ describe('Bus JetStream events', () => {
     expect((await jsm.streams.info(streamName)).config.max_age).toBe(streams.call.maxAgeMs * 1e6);
   });
 
+  it('says which subject no stream stores instead of "jetstream is not enabled"', async () => {
+    const other = await connectBus(uniqueNamespace('nostream'));
+    const publish = other.publishEvent(eventSubjects.callStarted, callStarted(), { msgId: 'x' });
+    await expect(publish).rejects.toMatchObject({
+      code: 'NO_RESPONDERS',
+      message: expect.stringContaining('ensureStreams'),
+    });
+    await other.drain();
+  });
+
   it('stores an event published twice with one Nats-Msg-Id once, and consumes it once', async () => {
     const event = callStarted();
     const first = await bus.publishEvent(eventSubjects.callStarted, event, { msgId: `${event.callId}:started` });
@@ -55,11 +73,15 @@ describe('Bus JetStream events', () => {
 
     const seen: ConsumedEvent[] = [];
     consumers.push(
-      await bus.consume(streams.call, 'dedup', async (e) => void seen.push(e), { filterSubject: eventSubjects.callStarted }),
+      await bus.consume(streams.call, 'dedup', async (e) => void seen.push(e), {
+        filterSubject: eventSubjects.callStarted,
+      }),
     );
     await waitFor(() => seen.length >= 1);
     await sleep(200);
-    expect(seen).toEqual([{ subject: eventSubjects.callStarted, payload: event, deliveryCount: 1, streamSeq: first.seq }]);
+    expect(seen).toEqual([
+      { subject: eventSubjects.callStarted, payload: event, deliveryCount: 1, streamSeq: first.seq },
+    ]);
   });
 
   it('redelivers an event whose handler threw, then acks it', async () => {

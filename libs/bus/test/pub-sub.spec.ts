@@ -1,9 +1,24 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ANY_TOKEN, type TranscriptMessage, voiceSubjects } from '@parley/contracts';
 import { type Bus, BusError } from '../src';
-import { collectingLogger, connectBus, connectRaw, deferred, sleep, uniqueNamespace, waitFor } from './support/bus-fixture';
+import {
+  collectingLogger,
+  connectBus,
+  connectRaw,
+  deferred,
+  sleep,
+  uniqueNamespace,
+  waitFor,
+} from './support/bus-fixture';
 
-const transcript: TranscriptMessage = { kind: 'final', text: 'I need a refund', confidence: 0.9, startMs: 0, endMs: 900, seq: 1 };
+const transcript: TranscriptMessage = {
+  kind: 'final',
+  text: 'I need a refund',
+  confidence: 0.9,
+  startMs: 0,
+  endMs: 900,
+  seq: 1,
+};
 
 describe('Bus publish/subscribe', () => {
   const namespace = uniqueNamespace('pubsub');
@@ -64,7 +79,9 @@ describe('Bus publish/subscribe', () => {
     await waitFor(() => received.length === 1);
     expect(received).toEqual([transcript]);
     expect(bus.stats().invalidMessages - before).toBe(2);
-    expect(logger.entries).toContainEqual(expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ subject }) }));
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ subject }) }),
+    );
     sub.unsubscribe();
   });
 

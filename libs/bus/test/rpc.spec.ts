@@ -61,10 +61,20 @@ describe('Bus request/reply', () => {
       throw new BusError('KEY_NOT_FOUND', 'no key with this hash');
     });
     await server.ping();
-    const err = await rejection(client.request(rpcSubjects.identityKeyResolve, { keyHash: 'b'.repeat(64) }, { timeoutMs: 1_000 }));
-    expect(err).toMatchObject({ code: 'KEY_NOT_FOUND', category: 'auth', retryable: false, message: 'no key with this hash' });
+    const err = await rejection(
+      client.request(rpcSubjects.identityKeyResolve, { keyHash: 'b'.repeat(64) }, { timeoutMs: 1_000 }),
+    );
+    expect(err).toMatchObject({
+      code: 'KEY_NOT_FOUND',
+      category: 'auth',
+      retryable: false,
+      message: 'no key with this hash',
+    });
 
-    const msg = await raw.request(`${namespace}.${rpcSubjects.identityKeyResolve}`, JSON.stringify({ keyHash: 'b'.repeat(64) }));
+    const msg = await raw.request(
+      `${namespace}.${rpcSubjects.identityKeyResolve}`,
+      JSON.stringify({ keyHash: 'b'.repeat(64) }),
+    );
     expect(msg.headers?.get(SERVICE_ERROR_CODE)).toBe('401');
     expect(msg.headers?.get(SERVICE_ERROR)).toBe('no key with this hash');
     await sub.drain();

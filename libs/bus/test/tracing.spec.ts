@@ -50,7 +50,10 @@ describe('Bus trace propagation', () => {
     const raw = await connectRaw();
     const subject = voiceSubjects.control('call-3');
     const header = deferred<string | undefined>();
-    raw.subscribe(`${namespace}.${subject}`, { max: 1, callback: (_err, msg) => header.resolve(msg.headers?.get('traceparent')) });
+    raw.subscribe(`${namespace}.${subject}`, {
+      max: 1,
+      callback: (_err, msg) => header.resolve(msg.headers?.get('traceparent')),
+    });
     await raw.flush();
     asSender(() => bus.publish(subject, { type: 'flush' }));
     await expect(header.promise).resolves.toBe(`00-${sender.traceId}-${sender.spanId}-01`);

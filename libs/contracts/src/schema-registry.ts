@@ -25,7 +25,9 @@ const voiceSchemas: Record<VoiceChannel, z.ZodType> = {
   ctl: controlMessageSchema,
 };
 
-type RpcSchemas = { [K in RpcSubject]: { request: z.ZodType<RpcMap[K]['request']>; reply: z.ZodType<RpcMap[K]['reply']> } };
+type RpcSchemas = {
+  [K in RpcSubject]: { request: z.ZodType<RpcMap[K]['request']>; reply: z.ZodType<RpcMap[K]['reply']> };
+};
 
 const AUDIO_CHANNELS: ReadonlySet<VoiceChannel> = new Set(['audio-in', 'audio-out']);
 

@@ -31,7 +31,10 @@ export function subscribeAudio(ctx: BusContext, subject: AudioSubject, handler: 
       if (err) return ctx.log.error({ err, subject }, 'audio subscription failed');
       if (!readFrameHeaders(msg, reused) || msg.data.byteLength % 2 !== 0) {
         ctx.stats.invalidMessages++;
-        return ctx.log.warn({ subject: ctx.ns.strip(msg.subject) }, 'audio frame without seq or with a split sample, dropped');
+        return ctx.log.warn(
+          { subject: ctx.ns.strip(msg.subject) },
+          'audio frame without seq or with a split sample, dropped',
+        );
       }
       invokeHandler(
         () => handler(msg.data, reused, ctx.ns.strip(msg.subject)),
@@ -60,7 +63,9 @@ function readFrameHeaders(msg: Msg, into: AudioFrameHeaders): boolean {
   if (!headers || !Number.isSafeInteger(seq) || seq < 0) return false;
   into.seq = seq;
   into.turnId = headers.has(AUDIO_HEADER.turnId) ? headers.get(AUDIO_HEADER.turnId) : undefined;
-  into.sentenceIndex = headers.has(AUDIO_HEADER.sentenceIndex) ? Number(headers.get(AUDIO_HEADER.sentenceIndex)) : undefined;
+  into.sentenceIndex = headers.has(AUDIO_HEADER.sentenceIndex)
+    ? Number(headers.get(AUDIO_HEADER.sentenceIndex))
+    : undefined;
   into.last = headers.get(AUDIO_HEADER.last) === '1' || undefined;
   return true;
 }

@@ -9,6 +9,12 @@ describe('BusError', () => {
   it('round-trips through the error envelope', () => {
     const err = BusError.fromEnvelope(new BusError('TTS_ERROR', 'voice failed').toEnvelope());
     expect(err).toBeInstanceOf(BusError);
-    expect(err).toMatchObject({ name: 'BusError', code: 'TTS_ERROR', category: 'provider', retryable: true, message: 'voice failed' });
+    expect(err).toMatchObject({
+      name: 'BusError',
+      code: 'TTS_ERROR',
+      category: 'provider',
+      retryable: true,
+      message: 'voice failed',
+    });
   });
 });

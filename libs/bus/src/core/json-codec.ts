@@ -21,7 +21,8 @@ export function tryEncodeJson<T>(schema: z.ZodType<T>, payload: T): Decoded<Uint
 /** Validates before sending, so a bad payload fails in the process that built it. */
 export function encodeJson<T>(schema: z.ZodType<T>, payload: T, subject: string): Uint8Array {
   const encoded = tryEncodeJson(schema, payload);
-  if (!encoded.ok) throw new BusError('INVALID_REQUEST', `payload for ${subject} breaks its contract: ${encoded.reason}`);
+  if (!encoded.ok)
+    throw new BusError('INVALID_REQUEST', `payload for ${subject} breaks its contract: ${encoded.reason}`);
   return encoded.value;
 }
 

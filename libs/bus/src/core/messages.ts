@@ -6,7 +6,10 @@ import { invokeHandler } from './invoke-handler';
 import { decodeJson, encodeJson } from './json-codec';
 import { runInSenderContext, traceHeaders } from './trace-headers';
 
-export type MessageHandler<S extends MessageSubject> = (payload: MessageMap[S], meta: MessageMeta) => void | Promise<void>;
+export type MessageHandler<S extends MessageSubject> = (
+  payload: MessageMap[S],
+  meta: MessageMeta,
+) => void | Promise<void>;
 
 export interface SubscribeOptions {
   /** Share the messages among the members of a queue group instead of each getting all. */

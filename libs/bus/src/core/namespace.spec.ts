@@ -17,7 +17,10 @@ describe('Namespace', () => {
     expect(ns.stream(streams.call.name)).toBe(streams.call.name);
   });
 
-  it.each(['a.b', 'with space', '*', '', 'x'.repeat(33)])('refuses %j, which would break subjects or stream names', (prefix) => {
-    expect(() => new Namespace(prefix)).toThrow(RangeError);
-  });
+  it.each(['a.b', 'with space', '*', '', 'x'.repeat(33)])(
+    'refuses %j, which would break subjects or stream names',
+    (prefix) => {
+      expect(() => new Namespace(prefix)).toThrow(RangeError);
+    },
+  );
 });

@@ -14,10 +14,10 @@ const getter: TextMapGetter<MsgHdrs | undefined> = {
  * Writes the active trace context (W3C `traceparent`) into NATS headers. Returns
  * undefined when nothing was written, so untraced messages carry no header block.
  */
-export function traceHeaders(into?: MsgHdrs): MsgHdrs | undefined {
-  const carrier = into ?? natsHeaders();
+export function traceHeaders(): MsgHdrs | undefined {
+  const carrier = natsHeaders();
   propagation.inject(context.active(), carrier, setter);
-  return into || carrier.keys().length > 0 ? carrier : undefined;
+  return carrier.keys().length > 0 ? carrier : undefined;
 }
 
 /**

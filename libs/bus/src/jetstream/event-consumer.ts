@@ -103,7 +103,10 @@ async function handleOne(ctx: BusContext, msg: JsMsg, handler: EventHandler<Even
     ctx.stats.handlerErrors++;
     const { deliveryCount } = msg.info;
     const finalAttempt = deliveryCount >= settings.maxDeliver;
-    ctx.log.error({ err, subject: event.subject, deliveryCount }, finalAttempt ? 'event handler failed, giving up' : 'event handler failed, will retry');
+    ctx.log.error(
+      { err, subject: event.subject, deliveryCount },
+      finalAttempt ? 'event handler failed, giving up' : 'event handler failed, will retry',
+    );
     msg.nak(settings.nakDelayMs);
   }
 }
@@ -118,7 +121,12 @@ function decodeEvent(ctx: BusContext, msg: JsMsg): ConsumedEvent | undefined {
   }
   const decoded = decodeJson(eventSchemaFor(subject as EventSubject), msg.data);
   if (decoded.ok) {
-    return { subject, payload: decoded.value, deliveryCount: msg.info.deliveryCount, streamSeq: msg.seq } as ConsumedEvent;
+    return {
+      subject,
+      payload: decoded.value,
+      deliveryCount: msg.info.deliveryCount,
+      streamSeq: msg.seq,
+    } as ConsumedEvent;
   }
   ctx.stats.invalidMessages++;
   ctx.log.warn({ subject, reason: decoded.reason, streamSeq: msg.seq }, 'event breaks its contract, terminated');

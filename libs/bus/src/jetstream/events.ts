@@ -1,6 +1,8 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
+import { RequestError, TimeoutError } from '@nats-io/nats-core';
 import { eventSchemaFor, type EventMap, type EventSubject } from '@parley/contracts';
 import type { BusContext } from '../core/bus-context';
+import { BusError } from '../core/bus-error';
 import { encodeJson } from '../core/json-codec';
 import { traceHeaders } from '../core/trace-headers';
 
@@ -29,10 +31,28 @@ export async function publishEvent<S extends EventSubject>(
   options: PublishEventOptions,
 ): Promise<EventAck> {
   const data = encodeJson(eventSchemaFor(subject), payload, subject);
-  const ack = await js.publish(ctx.ns.subject(subject), data, {
-    msgID: options.msgId,
-    timeout: options.timeoutMs,
-    headers: traceHeaders(),
-  });
+  let ack: PubAck;
+  try {
+    ack = await js.publish(ctx.ns.subject(subject), data, {
+      msgID: options.msgId,
+      timeout: options.timeoutMs,
+      headers: traceHeaders(),
+    });
+  } catch (err) {
+    throw publishError(err, subject);
+  }
   return { seq: ack.seq, duplicate: ack.duplicate };
+}
+
+/** nats.js reports a subject no stream stores as "jetstream is not enabled"; say what it means. */
+function publishError(err: unknown, subject: string): BusError {
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (cause instanceof RequestError && cause.isNoResponders()) {
+    return new BusError('NO_RESPONDERS', `no stream stores ${subject}: run ensureStreams at boot`, { cause: err });
+  }
+  if (err instanceof TimeoutError) {
+    return new BusError('REQUEST_TIMEOUT', `JetStream did not confirm ${subject} in time`, { cause: err });
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  return new BusError('INTERNAL_ERROR', `event ${subject} was not stored: ${reason}`, { cause: err });
 }

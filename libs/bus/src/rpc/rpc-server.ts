@@ -44,7 +44,10 @@ export function serveRpc<S extends RpcSubject>(
     queue: options.queue ?? rpcService(subject),
     callback: (err, msg) => {
       if (err) ctx.log.error({ err, subject }, 'rpc subscription failed');
-      else void answer(ctx, contract, handler, msg);
+      else
+        answer(ctx, contract, handler, msg).catch((error: unknown) =>
+          ctx.log.error({ err: error, subject }, 'rpc reply not sent'),
+        );
     },
   });
 }

@@ -33,7 +33,15 @@ describe('error catalog', () => {
 
   it('holds every REST and runtime code of the reference docs', () => {
     const codes = Object.keys(ERROR_CATALOG);
-    const rest = ['INVALID_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'QUOTA_EXCEEDED', 'INTERNAL_ERROR'];
+    const rest = [
+      'INVALID_REQUEST',
+      'UNAUTHORIZED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'QUOTA_EXCEEDED',
+      'INTERNAL_ERROR',
+    ];
     const runtime = ['STT_ERROR', 'LLM_TIMEOUT', 'TTS_ERROR', 'BALANCE_EXHAUSTED', 'MAX_TURNS_REACHED'];
     expect(codes).toEqual(expect.arrayContaining([...rest, ...runtime]));
   });

@@ -5,11 +5,21 @@ import { transcriptAppendedEventSchema } from './transcript-appended.schema';
 const at = '2026-03-31T10:00:00.000Z';
 
 describe('call.started event', () => {
-  const event = { callId: 'c1', orgId: 'o1', agentId: 'a1', keyId: 'k1', direction: 'inbound', channel: 'raw', startedAt: at };
+  const event = {
+    callId: 'c1',
+    orgId: 'o1',
+    agentId: 'a1',
+    keyId: 'k1',
+    direction: 'inbound',
+    channel: 'raw',
+    startedAt: at,
+  };
 
   it('accepts an inbound call and an outbound call from a task', () => {
     expect(callStartedEventSchema.parse(event)).toEqual(event);
-    expect(callStartedEventSchema.safeParse({ ...event, direction: 'outbound', taskId: 'task_1', to: '+15550100' }).success).toBe(true);
+    expect(
+      callStartedEventSchema.safeParse({ ...event, direction: 'outbound', taskId: 'task_1', to: '+15550100' }).success,
+    ).toBe(true);
   });
 
   it('rejects an unknown direction and a start time without zone', () => {
@@ -23,7 +33,9 @@ describe('transcript.appended event', () => {
 
   it('accepts a caller or agent line', () => {
     expect(transcriptAppendedEventSchema.parse(event)).toEqual(event);
-    expect(transcriptAppendedEventSchema.safeParse({ ...event, role: 'user', interrupted: undefined }).success).toBe(true);
+    expect(transcriptAppendedEventSchema.safeParse({ ...event, role: 'user', interrupted: undefined }).success).toBe(
+      true,
+    );
   });
 
   it('rejects a system line and a missing sequence', () => {
@@ -34,8 +46,22 @@ describe('transcript.appended event', () => {
 
 describe('call.ended event', () => {
   const stats = { count: 6, p50: 420, p95: 780, max: 810 };
-  const latency: CallLatency = { sttMs: stats, llmFirstSentenceMs: stats, ttsFirstAudioMs: stats, voiceToVoiceMs: stats };
-  const event = { callId: 'c1', orgId: 'o1', agentId: 'a1', reason: 'max_turns', durationMs: 61000, turns: 20, endedAt: at, latency };
+  const latency: CallLatency = {
+    sttMs: stats,
+    llmFirstSentenceMs: stats,
+    ttsFirstAudioMs: stats,
+    voiceToVoiceMs: stats,
+  };
+  const event = {
+    callId: 'c1',
+    orgId: 'o1',
+    agentId: 'a1',
+    reason: 'max_turns',
+    durationMs: 61000,
+    turns: 20,
+    endedAt: at,
+    latency,
+  };
 
   it('accepts per-stage latency, null for a stage that never ran', () => {
     expect(callEndedEventSchema.parse(event)).toEqual(event);
@@ -45,7 +71,9 @@ describe('call.ended event', () => {
   it('rejects percentiles out of order, an empty sample and an unknown reason', () => {
     const inverted = { ...latency, voiceToVoiceMs: { ...stats, p50: 900 } };
     expect(callEndedEventSchema.safeParse({ ...event, latency: inverted }).success).toBe(false);
-    expect(callEndedEventSchema.safeParse({ ...event, latency: { ...latency, sttMs: { ...stats, count: 0 } } }).success).toBe(false);
+    expect(
+      callEndedEventSchema.safeParse({ ...event, latency: { ...latency, sttMs: { ...stats, count: 0 } } }).success,
+    ).toBe(false);
     expect(callEndedEventSchema.safeParse({ ...event, reason: 'done' }).success).toBe(false);
   });
 });

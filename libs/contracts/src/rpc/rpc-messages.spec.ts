@@ -24,7 +24,9 @@ describe('STT session RPCs', () => {
   it('accepts a 16 kHz PCM16 open request and its reply', () => {
     const req = { callId: 'c1', sampleRate: 16000, encoding: 'pcm16le', language: 'en-US', hints: ['Parley'] };
     expect(sttSessionOpenRequestSchema.parse(req)).toEqual(req);
-    expect(sttSessionOpenReplySchema.safeParse({ callId: 'c1', workerId: 'stt-1', provider: 'pocketsphinx' }).success).toBe(true);
+    expect(
+      sttSessionOpenReplySchema.safeParse({ callId: 'c1', workerId: 'stt-1', provider: 'pocketsphinx' }).success,
+    ).toBe(true);
   });
 
   it('rejects another sample rate or encoding', () => {
@@ -45,7 +47,13 @@ describe('LLM reply RPC', () => {
     callId: 'c1',
     orgId: 'org_1',
     turnId: 't3',
-    agent: { agentId: agent.agentId, systemPrompt: agent.systemPrompt, language: 'en-US', llm: agent.llm, knowledgeBaseIds: [] },
+    agent: {
+      agentId: agent.agentId,
+      systemPrompt: agent.systemPrompt,
+      language: 'en-US',
+      llm: agent.llm,
+      knowledgeBaseIds: [],
+    },
     messages: [{ role: 'user', content: 'What are your hours?' }],
     context: { whispers: ['offer the discount'] },
   };
@@ -68,7 +76,14 @@ describe('LLM reply RPC', () => {
 });
 
 describe('TTS synthesize RPC', () => {
-  const req = { callId: 'c1', turnId: 't3', sentenceIndex: 0, text: 'We open at nine.', voice: agent.voice, sampleRate: 16000 };
+  const req = {
+    callId: 'c1',
+    turnId: 't3',
+    sentenceIndex: 0,
+    text: 'We open at nine.',
+    voice: agent.voice,
+    sampleRate: 16000,
+  };
 
   it('accepts a sentence at 16 kHz and its reply', () => {
     expect(ttsSynthesizeRequestSchema.parse(req)).toEqual(req);

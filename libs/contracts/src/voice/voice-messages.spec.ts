@@ -21,7 +21,9 @@ describe('transcript message', () => {
 
 describe('reply text chunk', () => {
   it('accepts a sentence and a final empty chunk', () => {
-    expect(replyTextChunkSchema.safeParse({ turnId: 't1', sentenceIndex: 0, text: 'Hello.', final: false }).success).toBe(true);
+    expect(
+      replyTextChunkSchema.safeParse({ turnId: 't1', sentenceIndex: 0, text: 'Hello.', final: false }).success,
+    ).toBe(true);
     expect(
       replyTextChunkSchema.safeParse({ turnId: 't1', sentenceIndex: 2, text: '', final: true, endCall: true }).success,
     ).toBe(true);
@@ -65,7 +67,9 @@ describe('audio frame', () => {
   });
 
   it('requires a sequence number in the headers', () => {
-    expect(audioFrameHeadersSchema.safeParse({ seq: 7, turnId: 't1', sentenceIndex: 0, last: true }).success).toBe(true);
+    expect(audioFrameHeadersSchema.safeParse({ seq: 7, turnId: 't1', sentenceIndex: 0, last: true }).success).toBe(
+      true,
+    );
     expect(audioFrameHeadersSchema.safeParse({ turnId: 't1' }).success).toBe(false);
   });
 });
