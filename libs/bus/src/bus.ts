@@ -20,6 +20,7 @@ import { BusError } from './core/bus-error';
 import type { BusLogger, BusStats } from './core/bus-logger';
 import { type MessageHandler, publishMessage, subscribeMessages, type SubscribeOptions } from './core/messages';
 import { Namespace } from './core/namespace';
+import { watchStatus } from './core/watch-status';
 import { type ConsumeOptions, consumeEvents, type EventConsumer, type EventHandler } from './jetstream/event-consumer';
 import { type EventAck, publishEvent, type PublishEventOptions } from './jetstream/events';
 import { ensureStreams, removeStreams } from './jetstream/streams';
@@ -58,10 +59,12 @@ export class Bus {
     const ns = new Namespace(options.namespace);
     const nc = await connect({ servers: options.url, name: options.name, maxReconnectAttempts: -1 }).catch(
       (err: unknown) => {
-        throw new Error(`cannot connect to NATS at ${options.url}`, { cause: err });
+        throw new Error(`cannot connect to NATS at ${withoutCredentials(options.url)}`, { cause: err });
       },
     );
-    return new Bus(nc, ns, options.logger ?? createLogger({ service: options.name }));
+    const log = options.logger ?? createLogger({ service: options.name });
+    void watchStatus(nc, log);
+    return new Bus(nc, ns, log);
   }
 
   publish<S extends MessageSubject>(subject: S, payload: MessageMap[S]): void {
@@ -179,5 +182,17 @@ export class Bus {
       throw err;
     });
     return this.jsm;
+  }
+}
+
+/** The URL for an error message: a `nats://user:pass@host` must not reach the logs. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
   }
 }

@@ -9,6 +9,13 @@ describe('Bus lifecycle', () => {
     await expect(Bus.connect({ url, name: 'unreachable', logger: collectingLogger() })).rejects.toThrow(url);
   });
 
+  it('keeps credentials in the URL out of the connect error', async () => {
+    const url = 'nats://parley:s3cret@127.0.0.1:1';
+    const connecting = Bus.connect({ url, name: 'unreachable', logger: collectingLogger() });
+    await expect(connecting).rejects.toThrow('nats://127.0.0.1:1');
+    await expect(connecting).rejects.not.toThrow('s3cret');
+  });
+
   it('answers ping while connected, and refuses it once drained', async () => {
     const bus = await connectBus(uniqueNamespace('life'));
     await expect(bus.ping()).resolves.toBeUndefined();

@@ -57,7 +57,11 @@ export async function consumeEvents<S extends EventSubject>(
   handler: EventHandler<S>,
   options: ConsumeOptions<S> = {},
 ): Promise<EventConsumer> {
-  const settings = { ...DEFAULTS, ...options };
+  const settings = {
+    maxDeliver: options.maxDeliver ?? DEFAULTS.maxDeliver,
+    ackWaitMs: options.ackWaitMs ?? DEFAULTS.ackWaitMs,
+    nakDelayMs: options.nakDelayMs ?? DEFAULTS.nakDelayMs,
+  };
   const stream = ctx.ns.stream(def.name);
   // Creating an existing durable applies the changed settings (measured on nats-server 2.9.10),
   // so a deployment that changes maxDeliver or ackWait needs no migration step.
@@ -111,7 +115,11 @@ async function handleOne(ctx: BusContext, msg: JsMsg, handler: EventHandler<Even
   }
 }
 
-/** Undefined for an event no retry can fix: it is terminated so it stops blocking the consumer. */
+/**
+ * The typed event, or undefined when there is nothing to hand over: an event type this
+ * build has no contract for is acked (it cannot matter here), and an event that breaks
+ * its contract is terminated, since no redelivery can fix it.
+ */
 function decodeEvent(ctx: BusContext, msg: JsMsg): ConsumedEvent | undefined {
   const subject = ctx.ns.strip(msg.subject);
   if (!KNOWN_EVENTS.has(subject)) {
