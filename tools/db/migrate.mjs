@@ -2,7 +2,8 @@
 // The database commands of the workspace, offline (Prisma's native schema engine cannot be
 // downloaded here; see docs/database.md):
 //   node tools/db/migrate.mjs deploy                                 apply pending migrations of every slice
-//   node tools/db/migrate.mjs dev --slice <name> --name <migration>  write a migration from schema.prisma changes, apply it
+//   node tools/db/migrate.mjs dev --slice <name> --name <migration>  write a migration for the changes
+//                                                                    of schema.prisma, apply it, generate
 //   node tools/db/migrate.mjs generate [--slice <name>]              generate the Prisma clients
 // DATABASE_URL defaults to postgresql://postgres@127.0.0.1:5432/parley; the database is created if missing.
 import { execFileSync } from 'node:child_process';
@@ -27,7 +28,9 @@ async function dev(options) {
   if (!options.slice || !options.name) throw new Error('usage: migrate.mjs dev --slice <name> --name <migration_name>');
   if (!/^[a-z0-9_]+$/.test(options.name)) throw new Error('--name must be snake_case (a-z, 0-9, _)');
   const slice = loadSlices().find((candidate) => candidate.name === options.slice);
-  if (!slice) throw new Error(`no slice named ${options.slice}; known: ${loadSlices().map((s) => s.name).join(', ')}`);
+  if (!slice) {
+    throw new Error(`no slice named ${options.slice}; known: ${loadSlices().map((known) => known.name).join(', ')}`);
+  }
   const { createMigration, migrateSlice } = loadMigrateLib();
   // The engine compares against the development database, so bring it up to date first.
   await migrateSlice(databaseUrl, slice);
@@ -37,7 +40,8 @@ async function dev(options) {
     console.log(`${slice.name}: schema.prisma matches the migrations; nothing to create`);
     return;
   }
-  console.log(`${slice.name}: wrote ${path.relative(repoRoot, path.join(slice.migrationsDir, created.name))}/migration.sql`);
+  const folder = path.relative(repoRoot, path.join(slice.migrationsDir, created.name));
+  console.log(`${slice.name}: wrote ${folder}/migration.sql (review it before committing)`);
   const { applied } = await migrateSlice(databaseUrl, slice);
   console.log(`${slice.name}: applied ${applied.join(', ')}`);
   generateSlice(path.dirname(slice.migrationsDir));
@@ -75,7 +79,9 @@ async function main() {
     options: { slice: { type: 'string' }, name: { type: 'string' } },
   });
   const command = commands[positionals[0]];
-  if (!command) throw new Error('usage: migrate.mjs deploy | dev --slice <name> --name <migration> | generate [--slice <name>]');
+  if (!command) {
+    throw new Error('usage: migrate.mjs deploy | dev --slice <name> --name <migration> | generate [--slice <name>]');
+  }
   await command(values);
 }
 

@@ -51,7 +51,8 @@ async function locate(service: InfraService, env: ResolveInfraOptions['env'] = {
 
 function unavailable(missing: readonly InfraService[]): InfraUnavailableError {
   const lines = missing.map(
-    (service) => `  ${service.name}: set ${service.envVar}, or start it at ${service.defaultUrl}:\n    ${service.startCommand}`,
+    (service) =>
+      `  ${service.name}: set ${service.envVar}, or start it at ${service.defaultUrl}:\n    ${service.startCommand}`,
   );
   return new InfraUnavailableError(
     missing.map((service) => service.name),
