@@ -127,6 +127,15 @@ describe('PocketsphinxProvider', () => {
     await expect(outcome).rejects.toMatchObject({ kind: 'closed', retryable: false });
   });
 
+  it('fails to load with a final config error that names the missing model file', async () => {
+    const missing = new PocketsphinxProvider({ modelDir: '/nonexistent/en-us' });
+    await expect(missing.load()).rejects.toMatchObject({
+      kind: 'config',
+      retryable: false,
+      message: expect.stringContaining('/nonexistent/en-us/en-us'),
+    });
+  });
+
   it('refuses sessions before load', () => {
     expect(() => new PocketsphinxProvider().openSession(new SessionRecorder())).toThrow(SttError);
   });

@@ -30,20 +30,26 @@ const DEFAULTS: Required<PocketsphinxOptions> = {
   maxBacklogMs: 5_000,
 };
 
-/** Decoder arguments. `-fwdflat no` keeps accuracy on this model and cuts finalisation 3–5 times. */
-export function decoderArguments(modelDir: string): string[] {
-  return [
-    '-hmm', join(modelDir, 'en-us'),
-    '-lm', join(modelDir, 'en-us.lm.bin'),
-    '-dict', join(modelDir, 'cmudict-en-us.dict'),
-    '-fwdflat', 'no',
-  ];
+/** The acoustic model folder, language model and dictionary inside `modelDir`. */
+function modelFiles(modelDir: string) {
+  return {
+    hmm: join(modelDir, 'en-us'),
+    lm: join(modelDir, 'en-us.lm.bin'),
+    dict: join(modelDir, 'cmudict-en-us.dict'),
+  };
 }
 
-function checkModelFiles(args: readonly string[]): void {
-  for (let i = 1; i < args.length; i += 2) {
-    if (args[i].startsWith('/') && !existsSync(args[i])) {
-      throw new SttError('config', `pocketsphinx model file ${args[i]} is missing; install Debian package pocketsphinx-en-us`);
+/** Decoder arguments. `-fwdflat no` keeps accuracy on this model and cuts finalisation 3–5 times. */
+function decoderArguments(modelDir: string): string[] {
+  const { hmm, lm, dict } = modelFiles(modelDir);
+  return ['-hmm', hmm, '-lm', lm, '-dict', dict, '-fwdflat', 'no'];
+}
+
+/** Says which file is missing, which pocketsphinx itself would not. */
+function checkModelFiles(modelDir: string): void {
+  for (const file of Object.values(modelFiles(modelDir))) {
+    if (!existsSync(file)) {
+      throw new SttError('config', `pocketsphinx model file ${file} is missing; install Debian package pocketsphinx-en-us`);
     }
   }
 }
@@ -62,8 +68,8 @@ export class PocketsphinxProvider implements SttProvider {
 
   async load(): Promise<void> {
     if (this.pool) return;
+    checkModelFiles(this.options.modelDir);
     const args = decoderArguments(this.options.modelDir);
-    checkModelFiles(args);
     const library = PocketsphinxLibrary.open();
     const pool = new DecoderPool(() => PocketsphinxDecoder.create(library, args), {
       max: this.options.maxSessions,
