@@ -2,7 +2,7 @@ import { SttError } from '../stt-provider';
 import { NativeCallback, NativePointer, PocketsphinxLibrary } from './pocketsphinx-library';
 
 /** pocketsphinx computes one feature frame per 10 ms (its default `-frate 100`, which we keep). */
-export const FRAME_MS = 10;
+const FRAME_MS = 10;
 
 /** Cepstral vectors are a few dozen floats; anything else means the struct layout is not the one we know. */
 const MAX_CEPSTRUM = 64;
