@@ -65,6 +65,7 @@ function generateSlice(dir) {
         ...process.env,
         PRISMA_SCHEMA_ENGINE_BINARY: path.join(repoRoot, 'tools/db/noop-engine'),
         PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        CHECKPOINT_DISABLE: '1', // no usage ping: generation must work offline
       },
     });
   } catch (error) {
