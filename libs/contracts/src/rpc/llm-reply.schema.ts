@@ -4,13 +4,19 @@ import { chatMessageSchema } from '../shared/chat-message.schema';
 import { callIdSchema, entityIdSchema, turnIdSchema } from '../shared/ids.schema';
 
 /** The part of the agent's configuration the LLM worker needs. */
-export const llmAgentConfigSchema = agentConfigSchema.pick({
-  agentId: true,
-  systemPrompt: true,
-  language: true,
-  llm: true,
-  knowledgeBaseIds: true,
-});
+export const llmAgentConfigSchema = agentConfigSchema
+  .pick({
+    agentId: true,
+    systemPrompt: true,
+    language: true,
+    llm: true,
+    knowledgeBaseIds: true,
+    knowledge: true,
+    fallbackMessage: true,
+  })
+  // Optional here (required in the full config): only an opening turn speaks it, and requests
+  // published before it was added stay valid.
+  .extend({ greeting: agentConfigSchema.shape.greeting.optional() });
 
 /**
  * `llm.v1.rpc.reply`: generate the agent's reply for one turn. The reply text is
@@ -22,6 +28,7 @@ export const llmReplyRequestSchema = z.object({
   orgId: entityIdSchema,
   turnId: turnIdSchema,
   agent: llmAgentConfigSchema,
+  /** The conversation so far; while it holds no user message, the reply opens the call. */
   messages: z.array(chatMessageSchema).min(1),
   /** Facts injected for this turn only: supervisor whispers, caller metadata. */
   context: z

@@ -70,8 +70,26 @@ describe('LLM reply RPC', () => {
   });
 
   it('keeps only the agent fields the LLM needs', () => {
-    const parsed = llmReplyRequestSchema.parse({ ...req, agent: { ...req.agent, greeting: 'Hi' } });
-    expect(parsed.agent).not.toHaveProperty('greeting');
+    const parsed = llmReplyRequestSchema.parse({ ...req, agent: { ...req.agent, voice: agent.voice, name: 'x' } });
+    expect(parsed.agent).not.toHaveProperty('voice');
+    expect(parsed.agent).not.toHaveProperty('name');
+  });
+
+  it('carries the optional greeting, knowledge text and fallback phrase the local agent answers with', () => {
+    const withKnowledge = {
+      ...req,
+      agent: { ...req.agent, greeting: 'Hi!', knowledge: 'Returns: within 30 days.', fallbackMessage: 'No idea.' },
+    };
+    expect(llmReplyRequestSchema.parse(withKnowledge)).toEqual(withKnowledge);
+    expect(llmReplyRequestSchema.parse(req).agent).not.toHaveProperty('knowledge');
+  });
+
+  it('rejects an empty fallback phrase and knowledge text beyond 100,000 characters', () => {
+    expect(llmReplyRequestSchema.safeParse({ ...req, agent: { ...req.agent, fallbackMessage: '' } }).success).toBe(
+      false,
+    );
+    const huge = 'x'.repeat(100_001);
+    expect(llmReplyRequestSchema.safeParse({ ...req, agent: { ...req.agent, knowledge: huge } }).success).toBe(false);
   });
 });
 

@@ -32,6 +32,13 @@ export const agentConfigSchema = z.object({
   sttProvider: z.string().min(1),
   limits: callLimitsSchema,
   knowledgeBaseIds: z.array(entityIdSchema),
+  /**
+   * What the agent may answer from besides its knowledge bases (the agent's knowledge text and
+   * FAQ): one entry per line, written `Topic: answer`, or as `Q: question` / `A: answer` pairs.
+   */
+  knowledge: z.string().max(100_000).optional(),
+  /** Said when the agent has no answer; the LLM worker's default when absent. */
+  fallbackMessage: z.string().min(1).max(500).optional(),
 });
 
 export type VoiceSettings = z.infer<typeof voiceSettingsSchema>;
