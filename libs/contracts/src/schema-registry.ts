@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { agentChangedEventSchema } from './events/agent-changed.schema';
 import { callEndedEventSchema } from './events/call-ended.schema';
 import { callStartedEventSchema } from './events/call-started.schema';
+import { keyRevokedEventSchema } from './events/key-revoked.schema';
 import { transcriptAppendedEventSchema } from './events/transcript-appended.schema';
 import { balanceGetReplySchema, balanceGetRequestSchema } from './rpc/balance-get.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
@@ -45,6 +47,8 @@ const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.callStarted]: callStartedEventSchema,
   [eventSubjects.transcriptAppended]: transcriptAppendedEventSchema,
   [eventSubjects.callEnded]: callEndedEventSchema,
+  [eventSubjects.keyRevoked]: keyRevokedEventSchema,
+  [eventSubjects.agentChanged]: agentChangedEventSchema,
 };
 
 function lookup(subject: string): z.ZodType | undefined {

@@ -1,5 +1,7 @@
+import type { AgentChangedEvent } from './events/agent-changed.schema';
 import type { CallEndedEvent } from './events/call-ended.schema';
 import type { CallStartedEvent } from './events/call-started.schema';
+import type { KeyRevokedEvent } from './events/key-revoked.schema';
 import type { TranscriptAppendedEvent } from './events/transcript-appended.schema';
 import type { BalanceGetReply, BalanceGetRequest } from './rpc/balance-get.schema';
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
@@ -43,6 +45,8 @@ export type EventMap = {
   [eventSubjects.callStarted]: CallStartedEvent;
   [eventSubjects.transcriptAppended]: TranscriptAppendedEvent;
   [eventSubjects.callEnded]: CallEndedEvent;
+  [eventSubjects.keyRevoked]: KeyRevokedEvent;
+  [eventSubjects.agentChanged]: AgentChangedEvent;
 };
 
 /** Every subject and the payload published on it (for an RPC, its request). */

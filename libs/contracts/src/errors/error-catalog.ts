@@ -23,6 +23,8 @@ export const ERROR_CATALOG = {
   AGENT_NOT_FOUND: { status: 404, category: 'client' },
   RATE_LIMITED: { status: 429, category: 'quota' },
   PLATFORM_ERROR: { status: 500, category: 'internal' },
+  // A plain HTTP request to the voice endpoint, which speaks WebSocket only.
+  UPGRADE_REQUIRED: { status: 426, category: 'client' },
   // Runtime `error` frames during a call (reference 003).
   STT_ERROR: { status: 502, category: 'provider' },
   LLM_TIMEOUT: { status: 504, category: 'timeout' },

@@ -22,6 +22,22 @@ export const streams = {
     maxAgeMs: 7 * DAY_MS,
     duplicateWindowMs: 2 * 60 * 1000,
   },
+  // Cache invalidation facts: a day covers any consumer outage worth replaying, since a
+  // cache entry older than its TTL is gone anyway.
+  identity: {
+    name: 'IDENTITY',
+    subjects: [domainEventsWildcard('identity')],
+    description: 'Facts about organizations and API keys: key revoked',
+    maxAgeMs: DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
+  agents: {
+    name: 'AGENTS',
+    subjects: [domainEventsWildcard('agents')],
+    description: 'Facts about agents: configuration changed or deleted',
+    maxAgeMs: DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
 } as const satisfies Record<string, StreamDef>;
 
 /** Every stream, for `ensureStreams` at boot. */

@@ -52,14 +52,29 @@ describe('event subjects and streams', () => {
       callStarted: 'call.v1.evt.call.started',
       transcriptAppended: 'call.v1.evt.transcript.appended',
       callEnded: 'call.v1.evt.call.ended',
+      keyRevoked: 'identity.v1.evt.key.revoked',
+      agentChanged: 'agents.v1.evt.agent.changed',
     });
+  });
+
+  it('stores key and agent facts in the IDENTITY and AGENTS streams', () => {
+    expect(streams.identity).toMatchObject({ name: 'IDENTITY', subjects: ['identity.v1.evt.>'] });
+    expect(streams.agents).toMatchObject({ name: 'AGENTS', subjects: ['agents.v1.evt.>'] });
   });
 
   it('stores every call event in the CALL stream', () => {
     expect(streams.call.name).toBe('CALL');
     expect(streams.call.subjects).toEqual(['call.v1.evt.>']);
     const prefix = streams.call.subjects[0].slice(0, -1);
-    for (const subject of Object.values(eventSubjects)) expect(subject.startsWith(prefix)).toBe(true);
+    const callEvents = [eventSubjects.callStarted, eventSubjects.transcriptAppended, eventSubjects.callEnded];
+    for (const subject of callEvents) expect(subject.startsWith(prefix)).toBe(true);
+  });
+
+  it('stores every event subject in exactly one stream', () => {
+    for (const subject of Object.values(eventSubjects)) {
+      const holders = ALL_STREAMS.filter((s) => s.subjects.some((w) => subject.startsWith(w.slice(0, -1))));
+      expect(holders).toHaveLength(1);
+    }
   });
 
   it('lists each stream once, with names JetStream accepts', () => {
