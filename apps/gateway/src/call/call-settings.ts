@@ -1,0 +1,32 @@
+/**
+ * Timing of the conversation loop. Defaults suit a phone line; tests shorten them. They are
+ * not per agent: `agent.limits` carries what an agent may change.
+ */
+export interface CallSettings {
+  /** Caller silence after speech that ends a turn (VAD hangover included). */
+  readonly endpointingMs: number;
+  /** Caller speech must last this long to interrupt the agent, so "mhm" and clicks do not. */
+  readonly bargeInMinMs: number;
+  /** A reply whose first sentence takes longer is abandoned for the fallback phrase. */
+  readonly llmFirstSentenceTimeoutMs: number;
+  /** After `flush`, the final transcript must come within this, or the STT session is replaced. */
+  readonly sttFinalTimeoutMs: number;
+  /** Timeout of each RPC (session open, reply, synthesize): they only accept work. */
+  readonly rpcTimeoutMs: number;
+  /** Caller frames larger than this close the socket with 1009. */
+  readonly maxClientFrameBytes: number;
+  /** Spoken when the LLM does not answer in time. */
+  readonly fallbackPhrase: string;
+}
+
+export const CALL_SETTINGS = Symbol('parley:call-settings');
+
+export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
+  endpointingMs: 600,
+  bargeInMinMs: 300,
+  llmFirstSentenceTimeoutMs: 5_000,
+  sttFinalTimeoutMs: 3_000,
+  rpcTimeoutMs: 2_000,
+  maxClientFrameBytes: 64 * 1024,
+  fallbackPhrase: 'Sorry, give me a moment.',
+});
