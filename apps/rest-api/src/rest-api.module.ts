@@ -1,12 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
-import { busReadiness, postgresReadiness, RedisModule } from '@parley/service';
+import { busReadiness, RedisModule } from '@parley/service';
 import type { RestApiConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { IdentityModule } from './identity/identity.module';
 
 /**
- * Public and dashboard HTTP API and live WebSockets; features arrive with their issues.
- * `/readyz` checks exactly what it uses: NATS, Redis and Postgres.
+ * Public and dashboard HTTP API, live WebSockets, and the identity RPCs the gateway uses.
+ * `/readyz` checks exactly what it uses: NATS, Redis and Postgres (through the slices' clients).
  */
 @Module({})
 export class RestApiModule {
@@ -16,8 +18,10 @@ export class RestApiModule {
       imports: [
         BusModule.forRoot({ url: config.NATS_URL, name: 'rest-api', logger }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'rest-api' }),
+        DatabaseModule.forRoot(config.DATABASE_URL),
+        IdentityModule,
       ],
-      providers: [busReadiness, postgresReadiness(config.DATABASE_URL)],
+      providers: [busReadiness],
     };
   }
 }

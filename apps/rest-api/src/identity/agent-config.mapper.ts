@@ -1,0 +1,67 @@
+import type { AgentConfig } from '@parley/contracts';
+import type { Agent } from '@parley/db-agents';
+
+/** The agents slice leaves these empty when the agent uses its providers' defaults. */
+const DEFAULT_LANGUAGE = 'en';
+const DEFAULT_VOICE_ID = 'default';
+const DEFAULT_LLM_MODEL = 'default';
+/** The contract's bound on `knowledge`: a longer text is cut rather than failing every call. */
+const MAX_KNOWLEDGE_CHARS = 100_000;
+
+interface FaqEntry {
+  readonly question: string;
+  readonly answer: string;
+}
+
+/** Maps an agent row onto the call loop's `AgentConfig`: column names and defaults in one place. */
+export function toAgentConfig(agent: Agent): AgentConfig {
+  const knowledge = knowledgeOf(agent);
+  const speed = numberField(agent.voiceSettings, 'speed');
+  return {
+    agentId: agent.id,
+    name: agent.name,
+    language: DEFAULT_LANGUAGE,
+    greeting: agent.startingMessage ?? '',
+    systemPrompt: agent.systemPrompt,
+    voice: {
+      provider: agent.ttsProvider,
+      voiceId: agent.voice ?? agent.ttsModel ?? DEFAULT_VOICE_ID,
+      ...(speed !== undefined && speed > 0 && speed <= 4 ? { speed } : {}),
+    },
+    llm: { provider: agent.llmProvider, model: agent.llmModel ?? DEFAULT_LLM_MODEL },
+    sttProvider: agent.sttProvider,
+    limits: {
+      maxDurationSec: agent.maxDurationS,
+      maxTurns: agent.maxTurns,
+      silenceTimeoutSec: agent.silenceTimeoutS,
+    },
+    knowledgeBaseIds: agent.knowledgeBaseId ? [agent.knowledgeBaseId] : [],
+    ...(knowledge ? { knowledge } : {}),
+  };
+}
+
+/** The knowledge text, then the FAQ as `Q:`/`A:` pairs: the format `AgentConfig.knowledge` documents. */
+function knowledgeOf(agent: Agent): string | undefined {
+  const parts: string[] = [];
+  if (agent.knowledgeText?.trim()) parts.push(agent.knowledgeText.trim());
+  for (const entry of faqEntries(agent.faq)) parts.push(`Q: ${entry.question}\nA: ${entry.answer}`);
+  return parts.length > 0 ? parts.join('\n').slice(0, MAX_KNOWLEDGE_CHARS) : undefined;
+}
+
+/** `faq` is free JSON in the database: entries without both strings are skipped, not fatal. */
+function faqEntries(faq: unknown): FaqEntry[] {
+  if (!Array.isArray(faq)) return [];
+  return faq.filter(
+    (entry): entry is FaqEntry =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof (entry as FaqEntry).question === 'string' &&
+      typeof (entry as FaqEntry).answer === 'string',
+  );
+}
+
+function numberField(json: unknown, field: string): number | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const value = (json as Record<string, unknown>)[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { InvalidationEvents } from './invalidation-events.publisher';
+import { KeyResolveRepository } from './key-resolve.repository';
+import { KeyResolveRpc } from './key-resolve.rpc';
+import { KeyResolveService } from './key-resolve.service';
+
+/**
+ * Key resolution for the voice gateway over the bus, and the events that keep the gateway's
+ * key cache honest. Needs `DatabaseModule` and `BusModule` (both global) in the app.
+ */
+@Module({
+  providers: [KeyResolveRepository, KeyResolveService, KeyResolveRpc, InvalidationEvents],
+  exports: [KeyResolveService, InvalidationEvents],
+})
+export class IdentityModule {}
