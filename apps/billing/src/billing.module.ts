@@ -1,12 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
-import { busReadiness, postgresReadiness, RedisModule } from '@parley/service';
+import { busReadiness, RedisModule } from '@parley/service';
+import { BalanceModule } from './balance/balance.module';
 import type { BillingConfig } from './config';
+import { DatabaseModule } from './database/database.module';
 
 /**
- * Points ledger, balances, metering, plans and quotas; features arrive with their issues.
- * `/readyz` checks exactly what it uses: NATS, Redis and Postgres.
+ * Points ledger, balances, metering, plans and quotas.
+ * `/readyz` checks exactly what it uses: NATS, Redis and Postgres (through the slice's client).
  */
 @Module({})
 export class BillingModule {
@@ -16,8 +18,10 @@ export class BillingModule {
       imports: [
         BusModule.forRoot({ url: config.NATS_URL, name: 'billing', logger }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'billing' }),
+        DatabaseModule.forRoot(config.DATABASE_URL),
+        BalanceModule,
       ],
-      providers: [busReadiness, postgresReadiness(config.DATABASE_URL)],
+      providers: [busReadiness],
     };
   }
 }

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BusError } from '@parley/bus';
+import type { BalanceGetReply } from '@parley/contracts';
+import { BalanceRepository } from './balance.repository';
+
+/** An organization's points balance, as the gateway checks it before admitting a call. */
+@Injectable()
+export class BalanceService {
+  constructor(@Inject(BalanceRepository) private readonly repository: BalanceRepository) {}
+
+  async balanceOf(orgId: string): Promise<BalanceGetReply> {
+    const balance = await this.repository.findBalance(orgId);
+    const asOf = new Date().toISOString();
+    // No account yet means nothing was ever credited: zero, not an error.
+    if (!balance) return { orgId, points: 0, asOf };
+    return { orgId, points: toSafeNumber(balance.points), asOf };
+  }
+}
+
+/** The contract carries points as a JSON number; a balance beyond 2^53 would be a ledger bug. */
+function toSafeNumber(points: bigint): number {
+  const value = Number(points);
+  if (!Number.isSafeInteger(value)) throw new BusError('INTERNAL_ERROR', 'balance exceeds the safe integer range');
+  return value;
+}
