@@ -25,6 +25,11 @@ export interface SttFinal {
   readonly audioMs: number;
   /** Engine time from `endUtterance()` to this result, in ms. */
   readonly finalizeMs: number;
+  /**
+   * Time the engine spent decoding this utterance, in ms, when it runs in-process (absent for a
+   * remote engine); divided by `audioMs` it is the real-time factor.
+   */
+  readonly processingMs?: number;
 }
 
 export interface SttSessionListener {

@@ -56,7 +56,7 @@ describe('PocketsphinxProvider', () => {
     }
   });
 
-  it('times each final from the start of its own utterance', async () => {
+  it('times each final from the start of its own utterance, engine time included', async () => {
     const recorder = new SessionRecorder();
     const session = provider.openSession(recorder);
     for (const pcm of [speech[0], speech[2]]) {
@@ -75,6 +75,9 @@ describe('PocketsphinxProvider', () => {
       expect(final.speechEndMs).toBeGreaterThan(final.audioMs - 400);
       expect(final.speechEndMs).toBeLessThanOrEqual(final.audioMs);
       expect(final.finalizeMs).toBeGreaterThanOrEqual(0);
+      // Engine time of this utterance alone: more than nothing, well under its audio (RTF about 0.1-0.2).
+      expect(final.processingMs).toBeGreaterThan(0);
+      expect(final.processingMs).toBeLessThan(final.audioMs);
     });
   });
 

@@ -44,6 +44,9 @@ export class PocketsphinxSession implements SttSession {
   private utteranceSamples = 0;
   private lastInterimText = '';
   private lastInterimSamples = 0;
+  /** When the engine call in flight started, and the engine time the utterance has used so far. */
+  private callStartedAt = 0;
+  private utteranceProcessingMs = 0;
   private failure: SttError | null = null;
   private closing: Promise<void> | null = null;
 
@@ -118,10 +121,12 @@ export class PocketsphinxSession implements SttSession {
       this.utteranceSamples = 0;
       this.lastInterimSamples = 0;
       this.lastInterimText = '';
+      this.utteranceProcessingMs = 0;
     }
     this.batchSamples = this.backlog.take(this.batch, room);
     this.consumed += this.batchSamples;
     this.busy = true;
+    this.callStartedAt = performance.now();
     decoder.process(this.batch, this.batchSamples, this.onProcessed);
   }
 
@@ -154,6 +159,7 @@ export class PocketsphinxSession implements SttSession {
       return;
     }
     this.busy = true;
+    this.callStartedAt = performance.now();
     decoder.endUtterance(this.onEnded);
   }
 
@@ -183,11 +189,13 @@ export class PocketsphinxSession implements SttSession {
       speechEndMs: span ? Math.min(audioMs, span.endMs - offsetMs) : audioMs,
       audioMs,
       finalizeMs: end ? performance.now() - end.requestedAt : 0,
+      processingMs: this.utteranceProcessingMs,
     };
   }
 
   private settle(): void {
     this.busy = false;
+    this.utteranceProcessingMs += performance.now() - this.callStartedAt;
     const idle = this.whenIdle;
     this.whenIdle = null;
     idle?.();
