@@ -29,6 +29,13 @@ describe('STT session RPCs', () => {
     ).toBe(true);
   });
 
+  it('accepts a keepalive interval from 100 ms to 10 s only', () => {
+    const req = { callId: 'c1', sampleRate: 16000, encoding: 'pcm16le', language: 'en-US' };
+    expect(sttSessionOpenRequestSchema.safeParse({ ...req, keepaliveMs: 250 }).success).toBe(true);
+    expect(sttSessionOpenRequestSchema.safeParse({ ...req, keepaliveMs: 50 }).success).toBe(false);
+    expect(sttSessionOpenRequestSchema.safeParse({ ...req, keepaliveMs: 250.5 }).success).toBe(false);
+  });
+
   it('rejects another sample rate or encoding', () => {
     const req = { callId: 'c1', sampleRate: 16000, encoding: 'pcm16le', language: 'en-US' };
     expect(sttSessionOpenRequestSchema.safeParse({ ...req, sampleRate: 8000 }).success).toBe(false);

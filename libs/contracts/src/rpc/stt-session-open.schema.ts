@@ -3,7 +3,10 @@ import { callIdSchema } from '../shared/ids.schema';
 
 /**
  * `stt.v1.rpc.session.open`: the worker that answers subscribes to the call's
- * `audio-in` subject and publishes on its `transcript` subject until closed.
+ * `audio-in` and `ctl` subjects and publishes on its `transcript` subject until the session
+ * closes: `stt.v1.rpc.session.close`, an `end` on `ctl`, or no audio for the worker's idle
+ * timeout. A session whose engine fails closes without a word; the gateway learns it from
+ * the silence on `transcript` (see `keepaliveMs`) and opens a new one.
  */
 export const sttSessionOpenRequestSchema = z.object({
   callId: callIdSchema,
@@ -13,6 +16,11 @@ export const sttSessionOpenRequestSchema = z.object({
   provider: z.string().min(1).optional(),
   /** Words the recogniser should favour (agent name, product names). */
   hints: z.array(z.string().min(1)).max(100).optional(),
+  /**
+   * Ask for an interim at least this often while the session lives (a liveness signal):
+   * no transcript message for a few intervals means the worker or its session is gone.
+   */
+  keepaliveMs: z.int().min(100).max(10_000).optional(),
 });
 
 export const sttSessionOpenReplySchema = z.object({

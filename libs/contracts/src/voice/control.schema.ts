@@ -9,7 +9,13 @@ export const interruptControlSchema = z.object({
   playedText: z.string().optional(),
 });
 
-/** Discard queued work for the call without ending it (e.g. a supervisor whisper reset). */
+/**
+ * Discard queued work for the call without ending it (e.g. a supervisor whisper reset).
+ * To the STT worker it is the end of the caller's utterance (the gateway's VAD decides it):
+ * the audio received so far is decoded at once and answered by one final with this `turnId`.
+ * The TTS worker ignores it: agent audio stops only on `interrupt` or `end`, so ending a
+ * caller's utterance never cuts the agent off.
+ */
 export const flushControlSchema = z.object({
   type: z.literal('flush'),
   turnId: turnIdSchema.optional(),

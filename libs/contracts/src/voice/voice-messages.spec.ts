@@ -11,6 +11,11 @@ describe('transcript message', () => {
     expect(transcriptMessageSchema.safeParse({ ...valid, kind: 'interim', confidence: undefined }).success).toBe(true);
   });
 
+  it('accepts a final that names the flush it answers', () => {
+    expect(transcriptMessageSchema.parse({ ...valid, text: '', turnId: 't4' })).toMatchObject({ turnId: 't4' });
+    expect(transcriptMessageSchema.safeParse({ ...valid, turnId: '' }).success).toBe(false);
+  });
+
   it('rejects an unknown kind, a confidence above 1, a negative seq and an end before the start', () => {
     expect(transcriptMessageSchema.safeParse({ ...valid, kind: 'partial' }).success).toBe(false);
     expect(transcriptMessageSchema.safeParse({ ...valid, confidence: 1.2 }).success).toBe(false);
