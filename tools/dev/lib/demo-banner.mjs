@@ -7,19 +7,22 @@ export function readEnvFile(file) {
   return Object.fromEntries(
     readFileSync(file, 'utf8')
       .split('\n')
-      .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*"?(.*?)"?\s*$/.exec(line))
+      .map((line) => /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line))
       .filter(Boolean)
       .map(([, key, value]) => [key, value]),
   );
 }
 
+// The seed sets the demo user's password from the same variable, with the same default (tools/dev/seed.ts).
+const password = process.env.PARLEY_DEMO_PASSWORD || 'parley-demo';
+
 function contentLines({ names, demo, seconds, hasCallTool }) {
   const lines = [`Parley is up: ${names.length} service${names.length === 1 ? '' : 's'} ready in ${seconds} s`, ''];
   const api = demo.PARLEY_API_URL ?? 'http://127.0.0.1:3000/api/v1';
-  if (names.includes('gateway')) lines.push(`Voice WebSocket  ${demo.PARLEY_VOICE_URL ?? 'ws://127.0.0.1:3001/voice'}/${demo.PARLEY_VOICE_KEY ?? '<key>'}`);
+  if (names.includes('gateway')) lines.push(`Voice WebSocket  ${demo.PARLEY_VOICE_URL ?? 'ws://127.0.0.1:3001/voice/<key>'}`);
   if (names.includes('rest-api')) {
     lines.push(`REST API         ${api}`, `API key          ${demo.PARLEY_API_KEY ?? '<see .parley/demo.env>'}`);
-    lines.push('Dashboard login  demo@parley.local / password', '', 'Try:');
+    lines.push(`Dashboard login  demo@parley.local / ${password}`, '', 'Try:');
     lines.push(`  curl -s -H "Authorization: Bearer $PARLEY_API_KEY" ${api}/agents`);
     lines.push(`  curl -s -H "Authorization: Bearer $PARLEY_API_KEY" ${api}/calls`);
     if (hasCallTool) lines.push('  npm run call -- --say "What are your business hours?"');
