@@ -2,6 +2,7 @@ import { type DynamicModule, type INestApplication, Module, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Logger, NestPinoLogger } from '@parley/logging';
+import { InFlightRequests } from './http/in-flight-requests';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { ServiceMetrics } from './metrics/service-metrics';
 import { ObservabilityModule } from './observability.module';
@@ -34,6 +35,6 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
     abortOnError: false,
   });
   app.disable('x-powered-by');
-  app.use(tracingMiddleware(), httpMetricsMiddleware(app.get(ServiceMetrics)));
+  app.use(app.get(InFlightRequests).middleware(), tracingMiddleware(), httpMetricsMiddleware(app.get(ServiceMetrics)));
   return app;
 }

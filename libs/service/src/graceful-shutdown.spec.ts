@@ -1,5 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import { Controller, Get, type INestApplication, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Controller,
+  Get,
+  type INestApplication,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { WebSocket, WebSocketServer } from 'ws';
 import { createLogger } from '@parley/logging';
 import { createServiceApp } from './create-service-app';
 import { gracefulShutdown } from './graceful-shutdown';
@@ -34,7 +45,24 @@ class DrainingResource implements OnApplicationShutdown {
   }
 }
 
-@Module({ controllers: [SlowController], providers: [DrainingResource] })
+/** Like the gateway: WebSockets upgraded from the HTTP server, closed by the module itself. */
+@Injectable()
+class LiveSockets implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private server?: WebSocketServer;
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onApplicationBootstrap() {
+    this.server = new WebSocketServer({ server: this.adapterHost.httpAdapter.getHttpServer() });
+  }
+
+  beforeApplicationShutdown() {
+    for (const socket of this.server?.clients ?? []) socket.close(1001, 'server shutting down');
+    this.server?.close();
+  }
+}
+
+@Module({ controllers: [SlowController], providers: [DrainingResource, LiveSockets] })
 class SlowModule {}
 
 describe('gracefulShutdown', () => {
@@ -92,6 +120,18 @@ describe('gracefulShutdown', () => {
     expect(logs().map((entry) => entry['msg'])).toEqual(
       expect.arrayContaining(['service stopping', 'service stopped']),
     );
+  });
+
+  it('does not wait on open WebSockets, which their module closes during shutdown', async () => {
+    const client = new WebSocket(`${base.replace('http', 'ws')}/live`);
+    await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+    const closeCode = new Promise<number>((resolve) => client.once('close', resolve));
+    const { shutdown, exitCode } = shutdownWith(3000);
+    const started = performance.now();
+    void shutdown('SIGTERM');
+    await expect(exitCode).resolves.toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(closeCode).resolves.toBe(1001);
   });
 
   it('exits 1 with a log line when a module hangs past the timeout', async () => {

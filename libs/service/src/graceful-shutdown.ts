@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from '@parley/logging';
+import { InFlightRequests } from './http/in-flight-requests';
 import { ReadinessChecks } from './readiness/readiness-checks';
 
 export interface ShutdownOptions {
@@ -37,7 +38,7 @@ export function gracefulShutdown(app: INestApplication, options: ShutdownOptions
       exit(1);
     }, options.timeoutMs);
     try {
-      await stopAccepting(app.getHttpServer() as Server);
+      await stopAccepting(app.getHttpServer() as Server, app.get(InFlightRequests));
       await app.close();
       await options.afterClose?.();
       options.logger.info({ duration_ms: Math.round(performance.now() - startedAt) }, 'service stopped');
@@ -52,18 +53,20 @@ export function gracefulShutdown(app: INestApplication, options: ShutdownOptions
 }
 
 /**
- * `server.close()` stops new connections but waits for every open keep-alive connection to
- * time out (5 s); closing connections as soon as they go idle lets it finish as soon as the
- * last in-flight response is sent.
+ * Stops taking connections and waits for the requests being answered. Open keep-alive
+ * connections are closed as soon as they go idle; left alone they would hold the server open
+ * for their 5 s timeout. Nest's own close of the server then finds nothing left but upgraded
+ * sockets, which their modules close in their shutdown hooks.
  */
-function stopAccepting(server: Server): Promise<void> {
-  if (!server.listening) return Promise.resolve();
-  return new Promise((resolve) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    server.close(() => {
-      clearInterval(sweep);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
+async function stopAccepting(server: Server, inFlight: InFlightRequests): Promise<void> {
+  if (!server.listening) return;
+  server.close();
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  try {
+    await inFlight.drained();
+  } finally {
+    clearInterval(sweep);
+  }
+  server.closeIdleConnections();
 }

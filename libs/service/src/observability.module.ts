@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from '@parley/logging';
+import { InFlightRequests } from './http/in-flight-requests';
 import { InternalErrorFilter } from './http/internal-error.filter';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/service-metrics';
@@ -32,6 +33,7 @@ export class ObservabilityModule {
         { provide: SERVICE_NAME, useValue: options.name },
         { provide: READINESS_TIMEOUT_MS, useValue: options.readinessTimeoutMs ?? 2000 },
         { provide: APP_FILTER, useClass: InternalErrorFilter },
+        InFlightRequests,
         ReadinessChecks,
         ServiceMetrics,
       ],
