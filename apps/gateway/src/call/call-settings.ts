@@ -17,6 +17,8 @@ export interface CallSettings {
   readonly maxClientFrameBytes: number;
   /** Spoken when the LLM does not answer in time. */
   readonly fallbackPhrase: string;
+  /** How often the concurrent-call lease is renewed; well inside the lease's lifetime. */
+  readonly leaseRenewMs: number;
 }
 
 export const CALL_SETTINGS = Symbol('parley:call-settings');
@@ -29,4 +31,5 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
   rpcTimeoutMs: 2_000,
   maxClientFrameBytes: 64 * 1024,
   fallbackPhrase: 'Sorry, give me a moment.',
+  leaseRenewMs: 20_000,
 });

@@ -61,7 +61,9 @@ describe('Playback', () => {
     expect(frames.length).toBe(sentBefore);
     expect(sentBefore).toBeGreaterThanOrEqual(3);
     expect(sentBefore).toBeLessThanOrEqual(5);
-    expect(turn).toEqual({ turnId: 't3', text: 'one two three four'.split(' ').slice(0, Math.floor(sentBefore / 2)).join(' '), interrupted: true });
+    // Four words over eight frames: two frames per word heard.
+    const heard = ['one', 'two', 'three', 'four'].slice(0, Math.floor(sentBefore / 2)).join(' ');
+    expect(turn).toEqual({ turnId: 't3', text: heard, interrupted: true });
     expect(events).toEqual(['audio_start', 'audio_end']);
     expect(onPlayed).not.toHaveBeenCalled();
   });

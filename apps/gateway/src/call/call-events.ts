@@ -1,0 +1,90 @@
+import { Bus } from '@parley/bus';
+import { type CallEndedEvent, type CallEndReason, type CallLatency, eventSubjects } from '@parley/contracts';
+import type { Logger } from '@parley/logging';
+
+export interface CallIdentity {
+  readonly callId: string;
+  readonly orgId: string;
+  readonly agentId: string;
+  readonly keyId: string;
+}
+
+export interface CallSummary {
+  readonly reason: CallEndReason;
+  readonly durationMs: number;
+  readonly turns: number;
+  readonly latency: CallLatency;
+}
+
+/**
+ * The call's facts on JetStream. Message ids derive from the fact (`<callId>:started`,
+ * `<callId>:transcript:<seq>`, `<callId>:ended`), so a retried publish is stored once.
+ */
+export class CallEvents {
+  private seq = 0;
+  private endedPublished = false;
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly call: CallIdentity,
+    private readonly log: Logger,
+  ) {}
+
+  async started(startedAt: Date): Promise<void> {
+    const { callId, orgId, agentId, keyId } = this.call;
+    await this.publish(
+      () =>
+        this.bus.publishEvent(
+          eventSubjects.callStarted,
+          { callId, orgId, agentId, keyId, direction: 'inbound', channel: 'raw', startedAt: startedAt.toISOString() },
+          { msgId: `${callId}:started` },
+        ),
+      'call.started',
+    );
+  }
+
+  /** A final line of the conversation; `interrupted` when the agent was cut off. */
+  transcript(role: 'user' | 'assistant', text: string, interrupted?: boolean): void {
+    const { callId, orgId } = this.call;
+    const seq = this.seq++;
+    const event = { callId, orgId, seq, role, text, at: new Date().toISOString(), ...(interrupted && { interrupted }) };
+    void this.publish(
+      () => this.bus.publishEvent(eventSubjects.transcriptAppended, event, { msgId: `${callId}:transcript:${seq}` }),
+      'transcript.appended',
+    );
+  }
+
+  /** Published at most once per session, whichever end path gets here first. */
+  async ended(summary: CallSummary): Promise<void> {
+    if (this.endedPublished) return;
+    this.endedPublished = true;
+    const { callId, orgId, agentId } = this.call;
+    const event: CallEndedEvent = {
+      callId,
+      orgId,
+      agentId,
+      ...summary,
+      durationMs: Math.round(summary.durationMs),
+      endedAt: new Date().toISOString(),
+    };
+    await this.publish(
+      () => this.bus.publishEvent(eventSubjects.callEnded, event, { msgId: `${callId}:ended` }),
+      'call.ended',
+    );
+  }
+
+  /** A lost fact cannot be recovered later, so one retry covers a reconnecting server. */
+  private async publish(send: () => Promise<unknown>, event: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await send();
+        return;
+      } catch (err) {
+        if (attempt >= 2) {
+          this.log.error({ err, callId: this.call.callId, event }, 'call event not stored');
+          return;
+        }
+      }
+    }
+  }
+}

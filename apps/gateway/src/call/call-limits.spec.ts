@@ -1,0 +1,47 @@
+import { CallLimitsWatch } from './call-limits';
+
+describe('CallLimitsWatch', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const limits = { maxDurationSec: 60, maxTurns: 5, silenceTimeoutSec: 10 };
+
+  it('ends a silent call after the silence timeout', () => {
+    const onLimit = jest.fn();
+    new CallLimitsWatch(limits, onLimit).start();
+    jest.advanceTimersByTime(9_999);
+    expect(onLimit).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(onLimit).toHaveBeenCalledWith('silence_timeout');
+  });
+
+  it('does not count the agent speaking as caller silence', () => {
+    const onLimit = jest.fn();
+    const watch = new CallLimitsWatch(limits, onLimit);
+    watch.start();
+    jest.advanceTimersByTime(8_000);
+    watch.setAgentBusy(true);
+    jest.advanceTimersByTime(30_000);
+    watch.setAgentBusy(false);
+    jest.advanceTimersByTime(9_000);
+    expect(onLimit).not.toHaveBeenCalled();
+    watch.callerActive();
+    jest.advanceTimersByTime(9_000);
+    expect(onLimit).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1_000);
+    expect(onLimit).toHaveBeenCalledWith('silence_timeout');
+  });
+
+  it('ends the call at the maximum duration however busy it is, and only once', () => {
+    const onLimit = jest.fn();
+    const watch = new CallLimitsWatch(limits, onLimit);
+    watch.start();
+    watch.setAgentBusy(true);
+    jest.advanceTimersByTime(60_000);
+    expect(onLimit).toHaveBeenCalledTimes(1);
+    expect(onLimit).toHaveBeenCalledWith('max_duration');
+    watch.callerActive();
+    jest.advanceTimersByTime(60_000);
+    expect(onLimit).toHaveBeenCalledTimes(1);
+  });
+});

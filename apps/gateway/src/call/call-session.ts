@@ -1,0 +1,273 @@
+import { performance } from 'node:perf_hooks';
+import { FRAME_MS } from '@parley/audio';
+import { Bus } from '@parley/bus';
+import {
+  type AgentConfig,
+  type CallEndReason,
+  type ErrorCode,
+  type TranscriptMessage,
+  voiceSubjects,
+} from '@parley/contracts';
+import type { Logger } from '@parley/logging';
+import type { WebSocket } from 'ws';
+import { AgentVoice } from './agent-voice';
+import { CallEvents } from './call-events';
+import { CallLatencyMeter } from './call-latency';
+import { CallLimitsWatch } from './call-limits';
+import type { CallSettings } from './call-settings';
+import { CallerAudio } from './caller-audio';
+import { ClientChannel, CLOSE_NORMAL } from './client-channel';
+import { ConversationLog } from './conversation-log';
+import { Playback, type PlayedTurn } from './playback';
+import { SttLink } from './stt-link';
+import { TurnDetector, type TurnSignal } from './turn-detector';
+import { createEnergyVad, type Vad } from './vad';
+
+/** The concurrent-call slot the upgrade took; held for the life of the call. */
+export interface CallLease {
+  renew(): Promise<void>;
+  release(): Promise<void>;
+}
+
+export interface CallContext {
+  readonly callId: string;
+  readonly orgId: string;
+  readonly keyId: string;
+  readonly agent: AgentConfig;
+  readonly lease: CallLease;
+}
+
+export interface CallSessionDeps {
+  readonly bus: Bus;
+  readonly settings: CallSettings;
+  readonly log: Logger;
+  /** Defaults to the energy VAD. */
+  readonly vad?: Vad;
+  /** Called once the call has fully ended (events published, lease released). */
+  readonly onEnded?: () => void;
+}
+
+const GREETING_TURN = 't0';
+
+/**
+ * One live call: wires the caller's audio, turn-taking, the agent's voice, limits and the
+ * call's facts together, and owns the single way out (`end`).
+ */
+export class CallSession {
+  private readonly client: ClientChannel;
+  private readonly playback: Playback;
+  private readonly voice: AgentVoice;
+  private readonly stt: SttLink;
+  private readonly callerAudio: CallerAudio;
+  private readonly detector: TurnDetector;
+  private readonly limits: CallLimitsWatch;
+  private readonly events: CallEvents;
+  private readonly conversation: ConversationLog;
+  private readonly latency = new CallLatencyMeter();
+  private readonly startedAt = performance.now();
+  private readonly log: Logger;
+  /** Caller turns the agent took on; the turn limit counts these. */
+  private turns = 0;
+  private finalTimer: NodeJS.Timeout | undefined;
+  private awaitingFinal = false;
+  private discardNextFinal = false;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private ending: Promise<void> | undefined;
+
+  constructor(
+    socket: WebSocket,
+    private readonly ctx: CallContext,
+    private readonly deps: CallSessionDeps,
+  ) {
+    const { bus, settings } = deps;
+    const { callId, orgId, agent } = ctx;
+    this.log = deps.log.child({ callId });
+    this.client = new ClientChannel(
+      socket,
+      {
+        onAudio: (chunk) => this.callerAudio.push(chunk),
+        onEndCall: () => void this.end('end_call'),
+        onClosed: () => void this.end('hangup'),
+      },
+      settings.maxClientFrameBytes,
+      this.log,
+    );
+    this.events = new CallEvents(bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
+    this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
+    this.playback = new Playback(
+      {
+        audioStarted: () => this.client.send({ type: 'audio_start' }),
+        audio: (frame) => this.client.sendAudio(frame),
+        audioEnded: () => this.client.send({ type: 'audio_end' }),
+      },
+      (turn) => this.onTurnPlayed(turn),
+    );
+    this.voice = new AgentVoice({
+      ...{ bus, callId, orgId, agent, settings, playback: this.playback, latency: this.latency, log: this.log },
+      reportError: (code, message) => this.reportError(code, message),
+      abandonTurn: (turnId) => this.stopAgentTurn(turnId),
+    });
+    this.stt = new SttLink(
+      bus,
+      { callId, sampleRate: 16000, encoding: 'pcm16le', language: agent.language, provider: agent.sttProvider },
+      (message) => this.onTranscript(message),
+      {
+        rpcTimeoutMs: settings.rpcTimeoutMs,
+        onFailure: () => this.reportError('STT_ERROR', 'speech recognition failed; please repeat'),
+      },
+      this.log,
+    );
+    const vad = deps.vad ?? createEnergyVad();
+    this.detector = new TurnDetector({
+      endpointingMs: settings.endpointingMs,
+      bargeInMinMs: settings.bargeInMinMs,
+      vadHangoverMs: vad.hangoverMs,
+      frameMs: FRAME_MS,
+    });
+    this.callerAudio = new CallerAudio(vad, this.detector, {
+      toStt: (frame) => this.stt.sendFrame(frame),
+      onSignal: (signal) => this.onSignal(signal),
+    });
+    this.limits = new CallLimitsWatch(agent.limits, (reason) => void this.end(reason));
+  }
+
+  /** Publishes `call.started`, opens STT and speaks the greeting at once. */
+  start(): void {
+    void this.events.started(new Date());
+    this.stt.open();
+    this.limits.start();
+    this.leaseTimer = setInterval(() => this.renewLease(), this.deps.settings.leaseRenewMs);
+    const greeting = this.ctx.agent.greeting.trim();
+    if (greeting) {
+      this.limits.setAgentBusy(true);
+      this.voice.say(GREETING_TURN, greeting);
+    }
+  }
+
+  /**
+   * The one way out, whatever ended the call: stops the agent, tells the client (unless it
+   * hung up) and the workers, frees the lease and publishes `call.ended` exactly once.
+   */
+  end(reason: CallEndReason): Promise<void> {
+    this.ending ??= this.finish(reason);
+    return this.ending;
+  }
+
+  private async finish(reason: CallEndReason): Promise<void> {
+    this.log.info({ reason, turns: this.turns }, 'call ending');
+    this.limits.stop();
+    clearTimeout(this.finalTimer);
+    clearInterval(this.leaseTimer);
+    this.callerAudio.stop();
+    this.stopAgentTurn(this.playback.currentTurnId);
+    this.voice.stop();
+    if (reason !== 'hangup') {
+      this.client.send({ type: 'call_end', reason });
+      this.client.close(CLOSE_NORMAL, reason);
+    }
+    this.deps.bus.publish(voiceSubjects.control(this.ctx.callId), { type: 'end', reason });
+    const summary = {
+      reason,
+      durationMs: performance.now() - this.startedAt,
+      turns: this.turns,
+      latency: this.latency.summary(),
+    };
+    await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary)]);
+    this.deps.onEnded?.();
+  }
+
+  private onSignal(signal: Exclude<TurnSignal, null>): void {
+    if (signal === 'speech-start') return this.limits.callerActive();
+    if (signal === 'sustained-speech') {
+      // Barge-in: sustained speech cancels whatever the agent is doing (thinking or speaking).
+      if (this.playback.currentTurnId !== undefined) this.stopAgentTurn(this.playback.currentTurnId);
+      return;
+    }
+    this.limits.callerActive();
+    this.stt.flush();
+    if (this.playback.currentTurnId !== undefined && !this.detector.utteranceSustained) {
+      // A short sound while the agent speaks ("mhm", a cough) is no turn: drop its transcript.
+      this.discardNextFinal = true;
+      return;
+    }
+    this.latency.speechEnded(this.deps.settings.endpointingMs);
+    this.awaitingFinal = true;
+    clearTimeout(this.finalTimer);
+    this.finalTimer = setTimeout(() => this.onFinalMissing(), this.deps.settings.sttFinalTimeoutMs);
+  }
+
+  private onTranscript(message: TranscriptMessage): void {
+    if (message.kind === 'interim') {
+      if (message.text.trim()) this.client.send({ type: 'interim', text: message.text });
+      return;
+    }
+    if (this.discardNextFinal) {
+      this.discardNextFinal = false;
+      return;
+    }
+    // A final the STT worker made on its own counts only while the agent is idle.
+    if (!this.awaitingFinal && this.playback.currentTurnId !== undefined) return;
+    if (this.awaitingFinal) this.latency.finalTranscript();
+    this.awaitingFinal = false;
+    clearTimeout(this.finalTimer);
+    const text = message.text.trim();
+    if (text) this.onUserTurn(text);
+  }
+
+  private onFinalMissing(): void {
+    this.awaitingFinal = false;
+    this.log.warn({}, 'no final transcript after flush; replacing the stt session');
+    this.stt.reopen();
+  }
+
+  private onUserTurn(text: string): void {
+    if (this.ending) return;
+    this.conversation.user(text);
+    if (this.playback.currentTurnId !== undefined) this.stopAgentTurn(this.playback.currentTurnId);
+    if (this.turns >= this.ctx.agent.limits.maxTurns) return this.endAtTurnLimit();
+    this.turns++;
+    this.client.send({ type: 'turn_start' });
+    this.limits.setAgentBusy(true);
+    this.voice.reply(`t${this.turns}`, this.conversation.messages());
+  }
+
+  private onTurnPlayed(turn: PlayedTurn): void {
+    this.conversation.assistant(turn.text, false);
+    this.limits.setAgentBusy(false);
+    if (this.voice.endCallRequested) {
+      void this.end('agent_ended');
+    } else if (turn.turnId !== GREETING_TURN && this.turns >= this.ctx.agent.limits.maxTurns) {
+      this.endAtTurnLimit();
+    }
+  }
+
+  /** Barge-in, a failed turn or the end: silence the agent and keep only what was heard. */
+  private stopAgentTurn(turnId: string | undefined): void {
+    if (turnId === undefined || turnId !== this.playback.currentTurnId) return;
+    const heard = this.playback.interrupt();
+    this.voice.cancel(turnId, heard?.text ?? '');
+    this.conversation.assistant(heard?.text ?? '', true);
+    this.limits.setAgentBusy(false);
+  }
+
+  private endAtTurnLimit(): void {
+    this.reportError('MAX_TURNS_REACHED', `the call reached its limit of ${this.ctx.agent.limits.maxTurns} turns`);
+    void this.end('max_turns');
+  }
+
+  private reportError(code: ErrorCode, message: string): void {
+    this.client.send({ type: 'error', code, message });
+  }
+
+  private renewLease(): void {
+    this.ctx.lease.renew().catch((err: unknown) => this.log.warn({ err }, 'call lease renewal failed'));
+  }
+
+  private async releaseLease(): Promise<void> {
+    try {
+      await this.ctx.lease.release();
+    } catch (err) {
+      this.log.error({ err }, 'call lease release failed');
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { Bus } from '@parley/bus';
+import type { Logger } from '@parley/logging';
+import { LOGGER } from '@parley/service';
+import type { WebSocket } from 'ws';
+import { CALL_SETTINGS, type CallSettings } from './call-settings';
+import { type CallContext, CallSession } from './call-session';
+
+/** The live calls of this gateway instance; the upgrade hands each accepted socket here. */
+@Injectable()
+export class CallSessions implements BeforeApplicationShutdown {
+  private readonly live = new Map<string, CallSession>();
+
+  constructor(
+    @Inject(Bus) private readonly bus: Bus,
+    @Inject(CALL_SETTINGS) private readonly settings: CallSettings,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
+
+  /** Number of calls in progress. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Runs the call on an upgraded socket: greeting first, until one of the end paths. */
+  start(socket: WebSocket, ctx: CallContext): CallSession {
+    const session = new CallSession(socket, ctx, {
+      bus: this.bus,
+      settings: this.settings,
+      log: this.log,
+      onEnded: () => this.live.delete(ctx.callId),
+    });
+    this.live.set(ctx.callId, session);
+    session.start();
+    return session;
+  }
+
+  /**
+   * Before the bus drains: end every call so `call.ended` is stored and billing sees it.
+   * The contract has no "shutdown" reason; `error` is the closest (the caller did not end it).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.live.values()].map((session) => session.end('error')));
+  }
+}

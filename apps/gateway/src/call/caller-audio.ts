@@ -1,0 +1,55 @@
+import { FRAME_BYTES, FrameSplitter } from '@parley/audio';
+import type { TurnDetector, TurnSignal } from './turn-detector';
+import type { Vad } from './vad';
+
+/**
+ * NATS keeps a reference to a published payload until it flushes (a microtask later), so the
+ * splitter's reused frame cannot be published as is. Frames are copied into a ring of buffers
+ * instead of fresh ones: 256 frames are 5 s of audio, far more than one event-loop turn can
+ * receive (a socket read is at most 64 KiB, about 100 frames).
+ */
+const POOL_FRAMES = 256;
+
+export interface CallerAudioSinks {
+  /** One 20 ms frame for the STT session; owned by the pool, valid until it cycles. */
+  toStt(frame: Uint8Array): void;
+  /** What the frame meant for the conversation. */
+  onSignal(signal: Exclude<TurnSignal, null>): void;
+}
+
+/** Caller audio in: chunks of any size → 20 ms frames → VAD and turn-taking → STT. */
+export class CallerAudio {
+  private readonly splitter = new FrameSplitter((bytes, samples) => this.onFrame(bytes, samples));
+  private readonly pool: readonly Uint8Array[];
+  private poolIndex = 0;
+  private muted = false;
+
+  constructor(
+    private readonly vad: Vad,
+    private readonly detector: TurnDetector,
+    private readonly sinks: CallerAudioSinks,
+  ) {
+    const slab = new Uint8Array(POOL_FRAMES * FRAME_BYTES);
+    this.pool = Array.from({ length: POOL_FRAMES }, (_, i) => slab.subarray(i * FRAME_BYTES, (i + 1) * FRAME_BYTES));
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.muted) this.splitter.push(chunk);
+  }
+
+  /** The call is over: ignore whatever still arrives. */
+  stop(): void {
+    this.muted = true;
+    this.splitter.reset();
+  }
+
+  private onFrame(bytes: Uint8Array, samples: Int16Array): void {
+    const event = this.vad.process(samples);
+    const frame = this.pool[this.poolIndex];
+    this.poolIndex = (this.poolIndex + 1) % POOL_FRAMES;
+    frame.set(bytes);
+    this.sinks.toStt(frame);
+    const signal = this.detector.onFrame(event);
+    if (signal) this.sinks.onSignal(signal);
+  }
+}

@@ -1,0 +1,90 @@
+import { type VoiceServerMessage, voiceClientMessageSchema } from '@parley/contracts';
+import type { Logger } from '@parley/logging';
+import { type RawData, WebSocket } from 'ws';
+
+export interface ClientEvents {
+  /** A binary frame of whole PCM16 samples (any length up to the limit). */
+  onAudio(chunk: Uint8Array): void;
+  onEndCall(): void;
+  /** The socket closed, whoever closed it. */
+  onClosed(): void;
+}
+
+/** RFC 6455 close codes the call uses. */
+export const CLOSE_NORMAL = 1000;
+export const CLOSE_TOO_BIG = 1009;
+
+/**
+ * The telephony side of a call: decodes what the client sends, validates it at the edge and
+ * answers a bad frame with an `error` frame (INVALID_REQUEST) instead of failing the call.
+ */
+export class ClientChannel {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly events: ClientEvents,
+    private readonly maxFrameBytes: number,
+    private readonly log: Logger,
+  ) {
+    socket.on('message', this.onMessage);
+    socket.once('close', () => events.onClosed());
+    socket.on('error', (err) => log.warn({ err }, 'voice socket error'));
+  }
+
+  get open(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  send(message: VoiceServerMessage): void {
+    if (this.open) this.socket.send(JSON.stringify(message));
+  }
+
+  sendAudio(frame: Uint8Array): void {
+    if (this.open) this.socket.send(frame, { binary: true });
+  }
+
+  close(code: number, reason = ''): void {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+  }
+
+  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    const bytes = asBytes(data);
+    if (isBinary) return this.onBinary(bytes);
+    this.onText(bytes.toString('utf8'));
+  };
+
+  private onBinary(bytes: Buffer): void {
+    if (bytes.byteLength > this.maxFrameBytes) {
+      this.log.warn({ bytes: bytes.byteLength }, 'caller audio frame too large, closing');
+      return this.close(CLOSE_TOO_BIG, 'audio frame too large');
+    }
+    if (bytes.byteLength % 2 !== 0) {
+      // A split sample would shift every later sample by one byte: loud noise, not speech.
+      return this.rejectFrame('audio frames must hold whole 16-bit samples; frame dropped');
+    }
+    this.events.onAudio(bytes);
+  }
+
+  private onText(text: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.rejectFrame('text frames must be JSON');
+    }
+    const message = voiceClientMessageSchema.safeParse(json);
+    if (!message.success) return this.rejectFrame('unknown message; expected {"type":"end_call"}');
+    if (message.data.type === 'end_call') this.events.onEndCall();
+  }
+
+  private rejectFrame(message: string): void {
+    this.send({ type: 'error', code: 'INVALID_REQUEST', message });
+  }
+}
+
+function asBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}

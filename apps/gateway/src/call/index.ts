@@ -1,0 +1,6 @@
+// The per-call conversation loop: what runs between an accepted voice upgrade and `call.ended`.
+export { CallModule } from './call.module';
+export { CallSessions } from './call-sessions';
+export type { CallContext, CallLease, CallSession } from './call-session';
+export { CALL_SETTINGS, DEFAULT_CALL_SETTINGS, type CallSettings } from './call-settings';
+export type { Vad } from './vad';
