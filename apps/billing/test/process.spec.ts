@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { freePort, specConfig } from './infra';
 
@@ -48,6 +50,22 @@ async function waitForReady(port: number, run: Run, timeoutMs: number): Promise<
   throw new Error(`billing not ready within ${timeoutMs} ms`);
 }
 
+/** A stand-in OTLP/HTTP collector: records the path and body of every export it receives. */
+async function fakeCollector() {
+  const exports: { path?: string; body: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      exports.push({ path: req.url, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { endpoint, exports, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 describe('billing as a process', () => {
   it('becomes ready, then exits 0 after draining on SIGTERM', async () => {
     const port = await freePort();
@@ -64,6 +82,33 @@ describe('billing as a process', () => {
       expect(run.lines().find((line) => line['msg'] === 'service started')).toMatchObject({ service: 'billing', port });
     } finally {
       run.child.kill('SIGKILL');
+    }
+  });
+
+  it('exports the spans of traced requests to the OTLP endpoint before it exits', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const collector = await fakeCollector();
+    const port = await freePort();
+    const run = runBilling({
+      PORT: String(port),
+      DATABASE_URL: specConfig().DATABASE_URL,
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
+    });
+    try {
+      await waitForReady(port, run, 20_000);
+      const res = await fetch(`http://127.0.0.1:${port}/no-such-route`, {
+        headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      });
+      expect(res.status).toBe(404);
+      run.child.kill('SIGTERM');
+      await expect(run.exit).resolves.toEqual({ code: 0, signal: null });
+      expect(collector.exports.map((e) => e.path)).toContain('/v1/traces');
+      const body = collector.exports.map((e) => e.body).join('\n');
+      expect(body).toContain(traceId);
+      expect(body).toContain('"billing"');
+    } finally {
+      run.child.kill('SIGKILL');
+      await collector.close();
     }
   });
 

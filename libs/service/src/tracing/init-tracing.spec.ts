@@ -1,5 +1,7 @@
 import { tracesUrl } from './init-tracing';
 
+// Export itself is exercised by apps/billing/test/process.spec.ts: the OTLP exporter loads its
+// transport with a dynamic import(), which only runs in a real Node process, not under Jest.
 describe('tracesUrl', () => {
   it.each([
     ['http://collector:4318', 'http://collector:4318/v1/traces'],
