@@ -1,0 +1,32 @@
+import type { LlmReplyRequest } from '@parley/contracts';
+
+/**
+ * What every reply generator offers the worker: the request in, a stream of events out. Text comes
+ * as deltas of any size (a token, a word, several sentences); the worker cuts them into sentences,
+ * so a streaming cloud model and the local agent look the same to it.
+ *
+ * Tool calls stay inside the provider: a provider that offers tools to its model runs them
+ * (knowledge-base search over the bus, ending the call) and feeds the results back, and shows the
+ * worker only their effect on the reply: more text, or `end-call`.
+ */
+export type ReplyEvent =
+  /** More of the reply's text; join deltas as they come, spaces included. */
+  | { readonly type: 'text'; readonly text: string }
+  /** The call ends once this reply has been spoken (the caller said goodbye). */
+  | { readonly type: 'end-call' }
+  /**
+   * The reply does not answer the caller: the agent had nothing on the subject (`no-match`) or did
+   * not understand what was said (`unclear`). Spoken text still follows; this only marks the turn.
+   */
+  | { readonly type: 'unanswered'; readonly reason: 'no-match' | 'unclear' };
+
+export interface LlmProvider {
+  /** The name agents select it by: `agent.llm.provider`. */
+  readonly name: string;
+  /**
+   * Generates the reply to the request's conversation. When `signal` aborts (barge-in, end of the
+   * call) the stream ends without an error and the provider releases what it holds; the worker
+   * has stopped listening by then. A failure is thrown from the iteration.
+   */
+  reply(request: LlmReplyRequest, signal: AbortSignal): AsyncIterable<ReplyEvent>;
+}
