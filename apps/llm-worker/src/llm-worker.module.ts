@@ -3,20 +3,44 @@ import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness } from '@parley/service';
 import type { LlmWorkerConfig } from './config';
+import type { LlmProvider } from './providers/llm-provider';
+import { LocalLlmProvider } from './providers/local/local-provider';
+import { LlmProviders } from './reply/llm-providers';
+import { ReplyMetrics } from './reply/reply-metrics';
+import { ReplyHandler } from './reply/reply.handler';
+import { ReplyService } from './reply/reply.service';
+import { TurnRegistry } from './reply/turn-registry';
+
+/** What tests and benchmarks change; production runs with the defaults. */
+export interface LlmWorkerOptions {
+  /** Prefix for every subject, so tests can share one NATS server. */
+  readonly busNamespace?: string;
+  /** The reply generators offered to agents; the local agent by default. */
+  readonly providers?: readonly LlmProvider[];
+}
 
 /**
- * Reply generation: streamed text and tool calls; features arrive with their issues.
+ * Reply generation: serves `llm.v1.rpc.reply` and streams each reply by sentence on the call's
+ * reply-text subject, stopping a turn when the call's control channel interrupts or ends it.
  * `/readyz` checks exactly what it uses: NATS.
  */
 @Module({})
 export class LlmWorkerModule {
-  static forRoot(config: LlmWorkerConfig, logger: Logger): DynamicModule {
+  static forRoot(config: LlmWorkerConfig, logger: Logger, options: LlmWorkerOptions = {}): DynamicModule {
+    const providers = options.providers ?? [new LocalLlmProvider()];
     return {
       module: LlmWorkerModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'llm-worker', logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'llm-worker', namespace: options.busNamespace, logger }),
       ],
-      providers: [busReadiness],
+      providers: [
+        busReadiness,
+        { provide: LlmProviders, useValue: new LlmProviders(providers) },
+        TurnRegistry,
+        ReplyMetrics,
+        ReplyService,
+        ReplyHandler,
+      ],
     };
   }
 }

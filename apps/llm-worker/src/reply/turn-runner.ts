@@ -1,0 +1,81 @@
+import type { LlmReplyRequest, ReplyTextChunk } from '@parley/contracts';
+import type { LlmProvider } from '../providers/llm-provider';
+import { SentenceSegmenter } from '../text/sentence-segmenter';
+import { untilAborted } from './until-aborted';
+
+export type TurnOutcome = 'answered' | 'fallback' | 'goodbye' | 'cancelled' | 'failed';
+
+export interface TurnReport {
+  readonly outcome: TurnOutcome;
+  /** Chunks published, the final one included. */
+  readonly chunks: number;
+  /** From the turn's acceptance to its first published chunk, in ms; absent when none was published. */
+  readonly firstChunkMs?: number;
+  /** What made the turn fail. */
+  readonly error?: unknown;
+}
+
+export interface TurnInput {
+  readonly provider: LlmProvider;
+  readonly request: LlmReplyRequest;
+  readonly signal: AbortSignal;
+  /** `performance.now()` when the request was accepted. */
+  readonly acceptedAt: number;
+  /** Publishes one chunk on the call's reply-text subject. */
+  readonly send: (chunk: ReplyTextChunk) => void;
+  /** Hears a provider that failed to close after its turn was stopped. */
+  readonly onCloseError: (err: unknown) => void;
+}
+
+/** Said when generation fails part-way, so the caller is not left in silence waiting for the end. */
+export const FAILURE_SENTENCE = "Sorry, I'm having trouble answering right now. Could you say that again?";
+
+/**
+ * Publishes numbered chunks of one turn. Once the turn's signal has aborted it publishes nothing,
+ * whatever its caller still tries: an interrupted turn must fall silent at once.
+ */
+class ChunkWriter {
+  chunks = 0;
+  firstChunkMs?: number;
+
+  constructor(private readonly input: TurnInput) {}
+
+  write(text: string, final: boolean, endCall = false): void {
+    if (this.input.signal.aborted) return;
+    const chunk: ReplyTextChunk = { turnId: this.input.request.turnId, sentenceIndex: this.chunks, text, final };
+    this.input.send(endCall ? { ...chunk, endCall } : chunk);
+    this.chunks++;
+    this.firstChunkMs ??= performance.now() - this.input.acceptedAt;
+  }
+}
+
+/**
+ * Runs one turn: streams the provider's reply as sentences, each published as soon as it is
+ * complete; the last chunk carries `final` (and `endCall` when the agent ends the call). A stopped
+ * turn publishes nothing more, not even a final chunk: whoever stopped it already knows.
+ */
+export async function runTurn(input: TurnInput): Promise<TurnReport> {
+  const writer = new ChunkWriter(input);
+  const segmenter = new SentenceSegmenter();
+  let endCall = false;
+  let unanswered = false;
+  try {
+    const events = input.provider.reply(input.request, input.signal);
+    for await (const event of untilAborted(events, input.signal, input.onCloseError)) {
+      if (event.type === 'text') for (const sentence of segmenter.push(event.text)) writer.write(sentence, false);
+      else if (event.type === 'end-call') endCall = true;
+      else unanswered = true;
+    }
+  } catch (error) {
+    if (input.signal.aborted) return report(writer, 'cancelled');
+    writer.write(FAILURE_SENTENCE, true);
+    return { ...report(writer, 'failed'), error };
+  }
+  if (input.signal.aborted) return report(writer, 'cancelled');
+  writer.write(segmenter.flush() ?? '', true, endCall);
+  return report(writer, endCall ? 'goodbye' : unanswered ? 'fallback' : 'answered');
+}
+
+function report(writer: ChunkWriter, outcome: TurnOutcome): TurnReport {
+  return { outcome, chunks: writer.chunks, firstChunkMs: writer.firstChunkMs };
+}
