@@ -1,8 +1,25 @@
-import { type EnvSource, parseEnv, redisEnv, serviceEnv } from '@parley/config';
+import { type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
 
 /** Everything gateway reads from its environment. */
-export const gatewayEnv = z.object({ ...serviceEnv(3001), ...redisEnv });
+export const gatewayEnv = z.object({
+  ...serviceEnv(3001),
+  ...redisEnv,
+  /** Prefixes every subject and stream, so several stacks (or test runs) can share one NATS. */
+  BUS_NAMESPACE: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  /** Prefixes every Redis key the gateway writes. */
+  GATEWAY_REDIS_PREFIX: z.string().min(1).default('gateway:'),
+  /** How long a resolved key is trusted without asking rest-api; revocations cut it short. */
+  GATEWAY_KEY_CACHE_TTL_S: wholeNumber(1, 3600).default(60),
+  /** How long an unknown key is remembered, so a flood of bad keys never reaches the database. */
+  GATEWAY_KEY_NEGATIVE_TTL_S: wholeNumber(1, 3600).default(10),
+  /** How long a balance is trusted; billing ends a call that overruns it anyway. */
+  GATEWAY_BALANCE_CACHE_TTL_S: wholeNumber(1, 3600).default(5),
+  /** A call's concurrency lease lives this long unrenewed; it renews every third of it. */
+  GATEWAY_LEASE_TTL_S: wholeNumber(1, 3600).default(30),
+  /** Patience for the key and balance RPCs during an upgrade, before answering 500. */
+  GATEWAY_RPC_TIMEOUT_MS: wholeNumber(50, 60_000).default(2000),
+});
 
 export type GatewayConfig = ReturnType<typeof loadConfig>;
 

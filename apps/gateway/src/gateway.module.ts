@@ -3,9 +3,11 @@ import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
 import type { GatewayConfig } from './config';
+import { SilentCallHandoff } from './upgrade/placeholder-call.handoff';
+import { UpgradeModule } from './upgrade/upgrade.module';
 
 /**
- * Voice WebSocket edge and per-call conversation loop; features arrive with their issues.
+ * Voice WebSocket edge and per-call conversation loop.
  * `/readyz` checks exactly what it uses: NATS and Redis.
  */
 @Module({})
@@ -14,8 +16,17 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'gateway', logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'gateway', namespace: config.BUS_NAMESPACE, logger }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
+        UpgradeModule.forRoot({
+          redisPrefix: config.GATEWAY_REDIS_PREFIX,
+          keyCacheTtlMs: config.GATEWAY_KEY_CACHE_TTL_S * 1000,
+          unknownKeyTtlMs: config.GATEWAY_KEY_NEGATIVE_TTL_S * 1000,
+          balanceCacheTtlMs: config.GATEWAY_BALANCE_CACHE_TTL_S * 1000,
+          leaseTtlMs: config.GATEWAY_LEASE_TTL_S * 1000,
+          rpcTimeoutMs: config.GATEWAY_RPC_TIMEOUT_MS,
+          handoff: SilentCallHandoff,
+        }),
       ],
       providers: [busReadiness],
     };

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Logger } from '@parley/logging';
+import { LOGGER } from '@parley/service';
+import { WebSocketServer } from 'ws';
+import { type Admission, type AdmittedCall, CallAdmission } from './call-admission';
+import { CALL_HANDOFF, type CallHandoff } from './call-handoff';
+import { writeRefusal } from './upgrade-refusal';
+import { voiceKeyOf } from './voice-path';
+
+/** Large enough for any sane audio frame; a bigger one is an abuse, and ws closes with 1009. */
+const MAX_FRAME_BYTES = 256 * 1024;
+
+/**
+ * The voice WebSocket edge on the Nest HTTP server: every upgrade request is authorized
+ * before the handshake completes, so a refused client gets a plain HTTP status and a JSON
+ * `{code, message}` (reference 003) instead of an opened-then-closed socket.
+ */
+@Injectable()
+export class VoiceUpgradeServer implements OnApplicationBootstrap {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  constructor(
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(CallAdmission) private readonly admission: CallAdmission,
+    @Inject(CALL_HANDOFF) private readonly handoff: CallHandoff,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const server: Server = this.adapterHost.httpAdapter.getHttpServer();
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      void this.onUpgrade(req, socket, head);
+    });
+  }
+
+  private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // A client that resets mid-handshake must not become an uncaught 'error' event.
+    socket.on('error', () => socket.destroy());
+    const key = voiceKeyOf(req.url);
+    if (key === undefined) {
+      const message = 'WebSocket upgrades are served on /voice/<api-key> only';
+      return writeRefusal(socket, { code: 'NOT_FOUND', message });
+    }
+    const admission = await this.admit(key);
+    if (!admission.admitted) {
+      this.log.info({ code: admission.refusal.code }, 'voice upgrade refused');
+      return writeRefusal(socket, admission.refusal);
+    }
+    this.complete(req, socket, head, admission.call);
+  }
+
+  /** Infrastructure failures become 500 with an id to quote to support; the cause stays in the log. */
+  private async admit(key: string): Promise<Admission> {
+    try {
+      return await this.admission.admit(key);
+    } catch (err) {
+      const errorId = randomUUID();
+      this.log.error({ err, errorId }, 'voice upgrade failed');
+      const message = `platform error, retry after 5 seconds (error id ${errorId})`;
+      return { admitted: false, refusal: { code: 'PLATFORM_ERROR', message } };
+    }
+  }
+
+  private complete(req: IncomingMessage, socket: Duplex, head: Buffer, call: AdmittedCall): void {
+    if (socket.destroyed) {
+      // The caller hung up while we were authorizing: nobody will ever hold this slot.
+      void this.releaseUnused(call);
+      return;
+    }
+    let handedOver = false;
+    // ws answers a malformed handshake itself (400) without calling back: free the slot then too.
+    socket.once('close', () => {
+      if (!handedOver) void this.releaseUnused(call);
+    });
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      handedOver = true;
+      this.log.info({ callId: call.callId, orgId: call.orgId, agentId: call.agent.agentId }, 'voice call accepted');
+      this.handoff.start(ws, call);
+    });
+  }
+
+  private async releaseUnused(call: AdmittedCall): Promise<void> {
+    try {
+      await call.lease.release();
+    } catch (err) {
+      this.log.warn({ err, callId: call.callId }, 'unused call lease not released; it expires on its own');
+    }
+  }
+}
