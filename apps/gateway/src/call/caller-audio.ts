@@ -49,7 +49,7 @@ export class CallerAudio {
     this.poolIndex = (this.poolIndex + 1) % POOL_FRAMES;
     frame.set(bytes);
     this.sinks.toStt(frame);
-    const signal = this.detector.onFrame(event);
+    const signal = this.detector.onFrame(event, this.vad.voiced);
     if (signal) this.sinks.onSignal(signal);
   }
 }

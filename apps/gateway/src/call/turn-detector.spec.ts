@@ -3,11 +3,19 @@ import type { VadEvent } from './vad';
 
 const options = { endpointingMs: 600, bargeInMinMs: 300, vadHangoverMs: 300, frameMs: 20 };
 
-/** Feeds `frames` frames, the first carrying `event`; returns the signals in order. */
-function feed(detector: TurnDetector, frames: number, event: VadEvent | null = null): string[] {
+/**
+ * Feeds `frames` frames, the first carrying `event`; returns the signals in order. Frames are
+ * voiced from a speech-start on, unvoiced from a speech-end (or none) on, unless told.
+ */
+function feed(
+  detector: TurnDetector,
+  frames: number,
+  event: VadEvent | null = null,
+  voiced = event === 'speech-start',
+): string[] {
   const signals: string[] = [];
   for (let i = 0; i < frames; i++) {
-    const signal = detector.onFrame(i === 0 ? event : null);
+    const signal = detector.onFrame(i === 0 ? event : null, voiced);
     if (signal) signals.push(signal);
   }
   return signals;
@@ -38,6 +46,13 @@ describe('TurnDetector', () => {
     expect(feed(detector, 5, 'speech-start')).toEqual(['speech-start']);
     expect(detector.utteranceSustained).toBe(true);
     expect(feed(detector, 20, 'speech-end')).toEqual(['end-of-turn']);
+  });
+
+  it('does not count the VAD hangover after a short sound as speech', () => {
+    const detector = new TurnDetector(options);
+    feed(detector, 6, 'speech-start'); // 120 ms of voice
+    expect(feed(detector, 14, null, false)).toEqual([]); // hangover: still "speech", no voice
+    expect(detector.utteranceSustained).toBe(false);
   });
 
   it('signals nothing on silence alone', () => {

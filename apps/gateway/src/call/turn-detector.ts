@@ -3,7 +3,7 @@ import type { VadEvent } from './vad';
 export interface TurnDetectorOptions {
   /** Quiet after speech that ends the caller's turn (includes the VAD's own hangover). */
   readonly endpointingMs: number;
-  /** Speech that lasts this long is sustained: it may interrupt the agent. */
+  /** Speech with this much voice is sustained: it may interrupt the agent. */
   readonly bargeInMinMs: number;
   /** Silence the VAD already waited before it reported `speech-end`. */
   readonly vadHangoverMs: number;
@@ -38,14 +38,15 @@ export class TurnDetector {
     return this.speaking;
   }
 
-  onFrame(event: VadEvent | null): TurnSignal {
+  /** `voiced`: the frame itself held voice (not just the VAD's hangover). */
+  onFrame(event: VadEvent | null, voiced: boolean): TurnSignal {
     if (event === 'speech-start') return this.startSpeech();
     if (event === 'speech-end') {
       this.speaking = false;
       this.quietMs = this.options.vadHangoverMs;
       return this.checkEndOfTurn();
     }
-    return this.speaking ? this.continueSpeech() : this.checkEndOfTurn(this.options.frameMs);
+    return this.speaking ? this.continueSpeech(voiced) : this.checkEndOfTurn(this.options.frameMs);
   }
 
   private startSpeech(): TurnSignal {
@@ -58,8 +59,8 @@ export class TurnDetector {
     return 'speech-start';
   }
 
-  private continueSpeech(): TurnSignal {
-    this.speechMs += this.options.frameMs;
+  private continueSpeech(voiced: boolean): TurnSignal {
+    if (voiced) this.speechMs += this.options.frameMs;
     if (this.sustained || this.speechMs < this.options.bargeInMinMs) return null;
     this.sustained = true;
     return 'sustained-speech';
