@@ -114,7 +114,7 @@ describe('Bus JetStream events', () => {
     const event = callStarted();
     await bus.publishEvent(eventSubjects.callStarted, event, { msgId: `${event.callId}:poison` });
     const attempts: number[] = [];
-    const handler = async (e: ConsumedEvent) => {
+    const handler = async (e: ConsumedEvent<typeof eventSubjects.callStarted>) => {
       if (e.payload.callId !== event.callId) return;
       attempts.push(e.deliveryCount);
       throw new Error('always fails');
@@ -133,7 +133,8 @@ describe('Bus JetStream events', () => {
     await bus.publishEvent(eventSubjects.callStarted, good, { msgId: `${good.callId}:after-bad` });
     const before = bus.stats().invalidMessages;
     const seen: string[] = [];
-    consumers.push(await bus.consume(streams.call, 'skip-bad', async (e) => void seen.push(e.payload.callId)));
+    const onEvent = async (e: ConsumedEvent<typeof eventSubjects.callStarted>) => void seen.push(e.payload.callId);
+    consumers.push(await bus.consume(streams.call, 'skip-bad', onEvent));
     await waitFor(() => seen.includes(good.callId));
     expect(seen).not.toContain('bad');
     expect(bus.stats().invalidMessages - before).toBe(1);
@@ -141,7 +142,7 @@ describe('Bus JetStream events', () => {
 
   it('resumes a durable consumer where it stopped, and applies a changed configuration', async () => {
     const seen: string[] = [];
-    const handler = async (e: ConsumedEvent) => void seen.push(e.payload.callId);
+    const handler = async (e: ConsumedEvent<typeof eventSubjects.callStarted>) => void seen.push(e.payload.callId);
     const first = callStarted();
     await bus.publishEvent(eventSubjects.callStarted, first, { msgId: `${first.callId}:resume` });
     const consumer = await bus.consume(streams.call, 'resume', handler, { filterSubject: eventSubjects.callStarted });
