@@ -2,8 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
+import { CallModule, CallSessions } from './call';
 import type { GatewayConfig } from './config';
-import { SilentCallHandoff } from './upgrade/placeholder-call.handoff';
 import { UpgradeModule } from './upgrade/upgrade.module';
 
 /**
@@ -25,7 +25,8 @@ export class GatewayModule {
           balanceCacheTtlMs: config.GATEWAY_BALANCE_CACHE_TTL_S * 1000,
           leaseTtlMs: config.GATEWAY_LEASE_TTL_S * 1000,
           rpcTimeoutMs: config.GATEWAY_RPC_TIMEOUT_MS,
-          handoff: SilentCallHandoff,
+          handoff: CallSessions,
+          handoffModule: CallModule,
         }),
       ],
       providers: [busReadiness],

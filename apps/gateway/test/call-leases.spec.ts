@@ -85,6 +85,7 @@ describe('call leases in real Redis', () => {
     const calls = leases({ ttlMs: 300, renewEveryMs: 100 });
     const lease = await calls.acquire(ORG, 'c1', 1);
     await sleep(700);
+    expect(lease?.held).toBe(true);
     await expect(calls.count(ORG)).resolves.toBe(1);
     await expect(calls.acquire(ORG, 'c2', 1)).resolves.toBeNull();
     await lease?.release();
@@ -97,7 +98,8 @@ describe('call leases in real Redis', () => {
     lease?.onLost(lost);
     await sleep(300);
     const other = await calls.acquire(ORG, 'c2', 1);
-    await expect(lease?.renew()).resolves.toBe(false);
+    await lease?.renew();
+    expect(lease?.held).toBe(false);
     expect(lost).toHaveBeenCalledTimes(1);
     await expect(calls.count(ORG)).resolves.toBe(1);
     await other?.release();

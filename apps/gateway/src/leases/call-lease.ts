@@ -17,7 +17,7 @@ type LostListener = () => void;
  */
 export class CallLease {
   private timer?: NodeJS.Timeout;
-  private released = false;
+  private ended = false;
   private readonly lostListeners: LostListener[] = [];
 
   constructor(
@@ -36,17 +36,24 @@ export class CallLease {
     this.timer.unref();
   }
 
-  /** Extends the lease by its TTL; false when it had already expired or been released. */
-  async renew(): Promise<boolean> {
-    if (this.released) return false;
-    const renewed = (await this.redis.eval(RENEW_LEASE, 1, this.setKey, this.callId, this.timing.ttlMs)) === 1;
-    if (!renewed) this.lose();
-    return renewed;
+  /** False once the lease was released or found lost. */
+  get held(): boolean {
+    return !this.ended;
+  }
+
+  /**
+   * Extends the lease by its TTL. The loop does this already; a caller may renew early, e.g.
+   * after a long pause. A lease found expired is lost: `held` turns false, `onLost` fires.
+   */
+  async renew(): Promise<void> {
+    if (this.ended) return;
+    const renewed = await this.redis.eval(RENEW_LEASE, 1, this.setKey, this.callId, this.timing.ttlMs);
+    if (renewed !== 1) this.lose();
   }
 
   /** Frees the slot at once. Safe to call more than once and from every end-of-call path. */
   async release(): Promise<void> {
-    if (this.released) return;
+    if (this.ended) return;
     this.stop();
     await this.redis.zrem(this.setKey, this.callId);
   }
@@ -71,7 +78,7 @@ export class CallLease {
   }
 
   private stop(): void {
-    this.released = true;
+    this.ended = true;
     clearInterval(this.timer);
   }
 }
