@@ -40,10 +40,12 @@ describe('a call, greeting to reply (real NATS, fake workers)', () => {
       text: 'Hello, thanks for calling.',
     });
     expect(client.audioBytes).toEqual(Array(10).fill(640));
-    // 10 frames of 20 ms: the last leaves 180 ms after the first, give or take timer jitter.
+    // 10 frames of 20 ms: the last leaves 180 ms after the first. Arrival times carry socket and
+    // event-loop jitter on a loaded machine (the pacer's own accuracy is its unit spec's concern);
+    // a burst would arrive within a few ms.
     const span = client.audioAt[9] - client.audioAt[0];
-    expect(span).toBeGreaterThanOrEqual(175);
-    expect(span).toBeLessThan(215);
+    expect(span).toBeGreaterThanOrEqual(150);
+    expect(span).toBeLessThan(240);
     const gaps = client.audioAt.slice(1).map((at, i) => at - client.audioAt[i]);
     expect(Math.max(...gaps)).toBeLessThan(40);
     expect(call.workers.record.ttsRequests).toEqual([

@@ -22,8 +22,9 @@ describe('Pacer', () => {
     // Frame n is due at start + 20n; timers may fire late, never early, and lateness must not add up.
     const lateness = sentAt.map((at, n) => at - (start + 20 * n));
     expect(Math.min(...lateness)).toBeGreaterThanOrEqual(-1);
-    expect(Math.max(...lateness)).toBeLessThan(15);
-    expect(lateness.at(-1)).toBeLessThan(15);
+    // Generous for a loaded CI machine; without the anchor, 25 frames would drift by 25+ ms.
+    expect(Math.max(...lateness)).toBeLessThan(25);
+    expect(lateness.at(-1)).toBeLessThan(25);
   });
 
   it('catches up at most maxBurst frames after a stall instead of bursting the debt', () => {
