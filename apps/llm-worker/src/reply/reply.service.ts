@@ -46,12 +46,14 @@ export class ReplyService {
     return { turnId: request.turnId, accepted: true };
   }
 
-  /** Stops the turns a control message names: one turn on interrupt, the whole call on end. */
+  /**
+   * Stops the turns a control message names: one turn on interrupt, the whole call on end. A
+   * flush only ends the caller's utterance (for the STT worker); like agent audio, agent text
+   * stops only on interrupt or end, so it never cuts the agent off.
+   */
   control(callId: string, message: ControlMessage): void {
     if (message.type === 'end') this.turns.stopCall(callId, 'call-ended');
     else if (message.type === 'interrupt') this.turns.stop(callId, message.turnId, 'interrupted');
-    else if (message.turnId) this.turns.stop(callId, message.turnId, 'flushed');
-    else this.turns.stopCall(callId, 'flushed');
   }
 
   /** Resolves once every turn in flight has finished. */

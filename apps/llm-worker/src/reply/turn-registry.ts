@@ -1,5 +1,5 @@
 /** Why a turn was stopped before it finished; the abort reason of its signal. */
-export type TurnStopReason = 'interrupted' | 'flushed' | 'call-ended';
+export type TurnStopReason = 'interrupted' | 'call-ended';
 
 /**
  * The turns this worker is generating, by call, each with the controller that stops it. An entry

@@ -53,8 +53,8 @@ describe('LocalLlmProvider with the demo shop agent', () => {
   it('closes the call with a short goodbye when the caller is done', async () => {
     const events = await collect(demoRequest("no that's all, thanks. bye"));
     expect(events).toEqual([
-      { type: 'text', text: 'Thank you for calling.' },
-      { type: 'text', text: ' Goodbye!' },
+      { type: 'text', text: 'Thank you for calling. ' },
+      { type: 'text', text: 'Goodbye!' },
       { type: 'end-call' },
     ]);
   });
@@ -95,6 +95,6 @@ describe('LocalLlmProvider with the demo shop agent', () => {
       seen.push(event);
       controller.abort();
     }
-    expect(seen).toEqual([{ type: 'text', text: 'Every item has a two year warranty.' }]);
+    expect(seen).toEqual([{ type: 'text', text: 'Every item has a two year warranty. ' }]);
   });
 });

@@ -32,7 +32,9 @@ export class LocalLlmProvider implements LlmProvider {
       // that arrives while a long answer is streamed stops it.
       if (i > 0) await nextTurnOfEventLoop();
       if (signal.aborted) return;
-      yield { type: 'text', text: i > 0 ? ` ${sentence}` : sentence };
+      // The space after a sentence tells the segmenter it is complete, so it goes out at once; the
+      // last has none, so it is flushed as the final chunk rather than followed by an empty one.
+      yield { type: 'text', text: i < sentences.length - 1 ? `${sentence} ` : sentence };
     }
     if (decided.endCall) yield { type: 'end-call' };
   }
