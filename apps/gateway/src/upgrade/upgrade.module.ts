@@ -47,6 +47,8 @@ export class UpgradeModule {
               keyPrefix: prefix,
               ttlMs: options.keyCacheTtlMs,
               unknownTtlMs: options.unknownKeyTtlMs,
+              // Outlasts a resolve in flight: its RPC timeout, then the cache write.
+              tombstoneTtlMs: options.rpcTimeoutMs * 2 + 1000,
             }),
         },
         {
