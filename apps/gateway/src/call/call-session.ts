@@ -16,7 +16,7 @@ import { CallLatencyMeter } from './call-latency';
 import { CallLimitsWatch } from './call-limits';
 import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
-import { ClientChannel, CLOSE_NORMAL } from './client-channel';
+import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
 import { ConversationLog } from './conversation-log';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
@@ -87,6 +87,7 @@ export class CallSession {
       {
         onAudio: (chunk) => this.callerAudio.push(chunk),
         onEndCall: () => void this.end('end_call'),
+        onTooLarge: () => void this.end('error', CLOSE_TOO_BIG),
         onClosed: () => void this.end('hangup'),
       },
       settings.maxClientFrameBytes,
@@ -148,12 +149,12 @@ export class CallSession {
    * The one way out, whatever ended the call: stops the agent, tells the client (unless it
    * hung up) and the workers, frees the lease and publishes `call.ended` exactly once.
    */
-  end(reason: CallEndReason): Promise<void> {
-    this.ending ??= this.finish(reason);
+  end(reason: CallEndReason, closeCode = CLOSE_NORMAL): Promise<void> {
+    this.ending ??= this.finish(reason, closeCode);
     return this.ending;
   }
 
-  private async finish(reason: CallEndReason): Promise<void> {
+  private async finish(reason: CallEndReason, closeCode: number): Promise<void> {
     this.log.info({ reason, turns: this.turns }, 'call ending');
     this.limits.stop();
     clearTimeout(this.finalTimer);
@@ -163,7 +164,7 @@ export class CallSession {
     this.voice.stop();
     if (reason !== 'hangup') {
       this.client.send({ type: 'call_end', reason });
-      this.client.close(CLOSE_NORMAL, reason);
+      this.client.close(closeCode, reason);
     }
     this.deps.bus.publish(voiceSubjects.control(this.ctx.callId), { type: 'end', reason });
     const summary = {

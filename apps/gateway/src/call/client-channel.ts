@@ -6,6 +6,8 @@ export interface ClientEvents {
   /** A binary frame of whole PCM16 samples (any length up to the limit). */
   onAudio(chunk: Uint8Array): void;
   onEndCall(): void;
+  /** The client broke the protocol beyond repair (a frame over the size limit). */
+  onTooLarge(): void;
   /** The socket closed, whoever closed it. */
   onClosed(): void;
 }
@@ -57,7 +59,7 @@ export class ClientChannel {
   private onBinary(bytes: Buffer): void {
     if (bytes.byteLength > this.maxFrameBytes) {
       this.log.warn({ bytes: bytes.byteLength }, 'caller audio frame too large, closing');
-      return this.close(CLOSE_TOO_BIG, 'audio frame too large');
+      return this.events.onTooLarge();
     }
     if (bytes.byteLength % 2 !== 0) {
       // A split sample would shift every later sample by one byte: loud noise, not speech.

@@ -7,7 +7,7 @@ import { createLogger } from '@parley/logging';
 import { testInfra, uniqueNamespace } from '@parley/testing';
 import { WebSocketServer } from 'ws';
 import { type CallSettings, CallSessions, DEFAULT_CALL_SETTINGS } from '../../src/call';
-import { FakeWorkers } from './fake-workers';
+import { type FakeBehaviour, FakeWorkers } from './fake-workers';
 import { CallClient } from './call-client';
 
 export function agentConfig(limits: Partial<CallLimits> = {}): AgentConfig {
@@ -72,9 +72,10 @@ export class CallHarness {
   }
 
   /** Opens a call as a telephony client would; the greeting starts at once. */
-  async call(agent: AgentConfig = agentConfig()): Promise<TestCall> {
+  async call(agent: AgentConfig = agentConfig(), behaviour: Partial<FakeBehaviour> = {}): Promise<TestCall> {
     const callId = `call-${++this.callSeq}-${this.namespace}`.slice(0, 64);
     const workers = new FakeWorkers(this.bus, callId);
+    Object.assign(workers.behaviour, behaviour);
     workers.start();
     this.workers.push(workers);
     const lease = { renewals: 0, releases: 0 };
