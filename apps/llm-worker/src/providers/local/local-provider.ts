@@ -7,7 +7,7 @@ import { localPhrases } from './local-phrases';
 import { RetrieverCache } from './retriever-cache';
 
 /** What the local agent decided to say, before it is streamed. */
-export interface LocalReply {
+interface LocalReply {
   readonly text: string;
   readonly endCall?: boolean;
   readonly unanswered?: 'no-match' | 'unclear';
@@ -40,7 +40,7 @@ export class LocalLlmProvider implements LlmProvider {
   }
 
   /** The whole reply to the request's conversation. */
-  decide(request: LlmReplyRequest): LocalReply {
+  private decide(request: LlmReplyRequest): LocalReply {
     const { agent } = request;
     const utterance = lastUserUtterance(request.messages);
     if (utterance === undefined) return { text: agent.greeting || localPhrases.greeting };
