@@ -131,6 +131,18 @@ describe('voice upgrade on /voice/<key>', () => {
     });
   });
 
+  it('counts upgrades by outcome and key cache lookups by result in /metrics', async () => {
+    await hangUp(opened(await voice((await h.seed.boundKey()).raw)));
+    await refusal(rawKey());
+    const text = await (await fetch(`${h.httpUrl}/metrics`)).text();
+    // Positive sample of `name` with `label` among its labels.
+    const counted = (name: string, label: string) => new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} [1-9]`, 'm');
+    expect(text).toMatch(counted('gateway_voice_upgrades_total', 'code="ACCEPTED"'));
+    expect(text).toMatch(counted('gateway_voice_upgrades_total', 'code="KEY_NOT_FOUND"'));
+    expect(text).toMatch(counted('gateway_voice_upgrade_duration_seconds_count', 'code="ACCEPTED"'));
+    expect(text).toMatch(counted('gateway_key_cache_lookups_total', 'result="miss"'));
+  });
+
   describe('key cache', () => {
     it('admits a second call with the same key without any RPC', async () => {
       const key = await h.seed.boundKey();

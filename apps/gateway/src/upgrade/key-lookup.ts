@@ -1,6 +1,7 @@
 import { Bus, BusError } from '@parley/bus';
 import { type KeyResolveReply, rpcSubjects } from '@parley/contracts';
 import type { KeyCache } from './key-cache';
+import type { UpgradeMetrics } from './upgrade-metrics';
 
 export type KeyLookupResult =
   | { readonly found: true; readonly reply: KeyResolveReply }
@@ -15,10 +16,12 @@ export class KeyLookup {
     private readonly bus: Bus,
     private readonly cache: KeyCache,
     private readonly rpcTimeoutMs: number,
+    private readonly metrics: UpgradeMetrics,
   ) {}
 
   async lookup(keyHash: string): Promise<KeyLookupResult> {
     const cached = await this.cache.get(keyHash);
+    this.metrics.cacheLookup(cached.kind);
     if (cached.kind === 'resolved') return { found: true, reply: cached.reply };
     if (cached.kind === 'unknown') return { found: false };
     try {

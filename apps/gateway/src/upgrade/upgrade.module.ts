@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import type { Logger } from '@parley/logging';
-import { LOGGER } from '@parley/service';
+import { LOGGER, ServiceMetrics } from '@parley/service';
 import { Redis } from 'ioredis';
 import { CallLeases } from '../leases';
 import { BalanceCheck } from './balance-check';
@@ -10,6 +10,7 @@ import { CALL_HANDOFF, type CallHandoff } from './call-handoff';
 import { KeyCache } from './key-cache';
 import { KeyCacheInvalidation } from './key-cache-invalidation';
 import { KeyLookup } from './key-lookup';
+import { UpgradeMetrics } from './upgrade-metrics';
 import { VoiceHttpController } from './voice-http.controller';
 import { VoiceUpgradeServer } from './voice-upgrade.server';
 
@@ -51,10 +52,12 @@ export class UpgradeModule {
               tombstoneTtlMs: options.rpcTimeoutMs * 2 + 1000,
             }),
         },
+        { provide: UpgradeMetrics, inject: [ServiceMetrics], useFactory: (m: ServiceMetrics) => new UpgradeMetrics(m) },
         {
           provide: KeyLookup,
-          inject: [Bus, KeyCache],
-          useFactory: (bus: Bus, cache: KeyCache) => new KeyLookup(bus, cache, options.rpcTimeoutMs),
+          inject: [Bus, KeyCache, UpgradeMetrics],
+          useFactory: (bus: Bus, cache: KeyCache, metrics: UpgradeMetrics) =>
+            new KeyLookup(bus, cache, options.rpcTimeoutMs, metrics),
         },
         {
           provide: BalanceCheck,

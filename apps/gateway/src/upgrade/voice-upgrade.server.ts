@@ -8,6 +8,7 @@ import { LOGGER } from '@parley/service';
 import { WebSocketServer } from 'ws';
 import { type Admission, type AdmittedCall, CallAdmission } from './call-admission';
 import { CALL_HANDOFF, type CallHandoff } from './call-handoff';
+import { UpgradeMetrics } from './upgrade-metrics';
 import { writeRefusal } from './upgrade-refusal';
 import { voiceKeyOf } from './voice-path';
 
@@ -27,6 +28,7 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(CallAdmission) private readonly admission: CallAdmission,
     @Inject(CALL_HANDOFF) private readonly handoff: CallHandoff,
+    @Inject(UpgradeMetrics) private readonly metrics: UpgradeMetrics,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -38,19 +40,22 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
   }
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const startedAt = performance.now();
     // A client that resets mid-handshake must not become an uncaught 'error' event.
     socket.on('error', () => socket.destroy());
     const key = voiceKeyOf(req.url);
     if (key === undefined) {
       const message = 'WebSocket upgrades are served on /voice/<api-key> only';
+      this.metrics.upgraded('NOT_FOUND', startedAt);
       return writeRefusal(socket, { code: 'NOT_FOUND', message });
     }
     const admission = await this.admit(key);
     if (!admission.admitted) {
       this.log.info({ code: admission.refusal.code }, 'voice upgrade refused');
+      this.metrics.upgraded(admission.refusal.code, startedAt);
       return writeRefusal(socket, admission.refusal);
     }
-    this.complete(req, socket, head, admission.call);
+    this.complete(req, socket, head, admission.call, startedAt);
   }
 
   /** Infrastructure failures become 500 with an id to quote to support; the cause stays in the log. */
@@ -65,7 +70,7 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     }
   }
 
-  private complete(req: IncomingMessage, socket: Duplex, head: Buffer, call: AdmittedCall): void {
+  private complete(req: IncomingMessage, socket: Duplex, head: Buffer, call: AdmittedCall, startedAt: number): void {
     if (socket.destroyed) {
       // The caller hung up while we were authorizing: nobody will ever hold this slot.
       void this.releaseUnused(call);
@@ -78,6 +83,7 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     });
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       handedOver = true;
+      this.metrics.upgraded('ACCEPTED', startedAt);
       this.log.info({ callId: call.callId, orgId: call.orgId, agentId: call.agent.agentId }, 'voice call accepted');
       this.handoff.start(ws, call);
     });
