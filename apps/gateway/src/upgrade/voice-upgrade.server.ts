@@ -51,7 +51,8 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     }
     const admission = await this.admit(key);
     if (!admission.admitted) {
-      this.log.info({ code: admission.refusal.code }, 'voice upgrade refused');
+      // Debug only: a flood of bad keys must not flood the log; the refusal counter shows it.
+      this.log.debug({ code: admission.refusal.code }, 'voice upgrade refused');
       this.metrics.upgraded(admission.refusal.code, startedAt);
       return writeRefusal(socket, admission.refusal);
     }
