@@ -14,6 +14,7 @@ import { AgentVoice } from './agent-voice';
 import { CallEvents } from './call-events';
 import { CallLatencyMeter } from './call-latency';
 import { CallLimitsWatch } from './call-limits';
+import { CallRecorder } from './call-recorder';
 import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
 import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
@@ -64,6 +65,7 @@ export class CallSession {
   private readonly events: CallEvents;
   private readonly conversation: ConversationLog;
   private readonly latency = new CallLatencyMeter();
+  private readonly recorder: CallRecorder | undefined;
   private readonly startedAt = performance.now();
   private readonly log: Logger;
   /** Caller turns the agent took on; the turn limit counts these. */
@@ -95,10 +97,15 @@ export class CallSession {
     );
     this.events = new CallEvents(bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
     this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
+    const recordingDir = settings.recordingDir;
+    this.recorder = recordingDir ? CallRecorder.start(recordingDir, callId, this.log) : undefined;
     this.playback = new Playback(
       {
         audioStarted: () => this.client.send({ type: 'audio_start' }),
-        audio: (frame) => this.client.sendAudio(frame),
+        audio: (frame) => {
+          this.client.sendAudio(frame);
+          this.recorder?.agentFrame(frame);
+        },
         audioEnded: () => this.client.send({ type: 'audio_end' }),
       },
       (turn) => this.onTurnPlayed(turn),
@@ -128,6 +135,7 @@ export class CallSession {
     this.callerAudio = new CallerAudio(vad, this.detector, {
       toStt: (frame) => this.stt.sendFrame(frame),
       onSignal: (signal) => this.onSignal(signal),
+      onFrame: this.recorder && ((samples) => this.recorder?.callerFrame(samples)),
     });
     this.limits = new CallLimitsWatch(agent.limits, (reason) => void this.end(reason));
   }
@@ -173,7 +181,7 @@ export class CallSession {
       turns: this.turns,
       latency: this.latency.summary(),
     };
-    await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary)]);
+    await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary), this.recorder?.close()]);
     this.deps.onEnded?.();
   }
 

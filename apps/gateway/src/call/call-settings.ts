@@ -19,6 +19,8 @@ export interface CallSettings {
   readonly fallbackPhrase: string;
   /** How often the concurrent-call lease is renewed; well inside the lease's lifetime. */
   readonly leaseRenewMs: number;
+  /** Where stereo WAV recordings go (`<callId>.wav`); no recording when unset. */
+  readonly recordingDir?: string;
 }
 
 export const CALL_SETTINGS = Symbol('parley:call-settings');

@@ -15,6 +15,8 @@ export interface CallerAudioSinks {
   toStt(frame: Uint8Array): void;
   /** What the frame meant for the conversation. */
   onSignal(signal: Exclude<TurnSignal, null>): void;
+  /** Every frame, for the recording; a reused buffer, valid during the call only. */
+  onFrame?(samples: Int16Array): void;
 }
 
 /** Caller audio in: chunks of any size → 20 ms frames → VAD and turn-taking → STT. */
@@ -49,6 +51,7 @@ export class CallerAudio {
     this.poolIndex = (this.poolIndex + 1) % POOL_FRAMES;
     frame.set(bytes);
     this.sinks.toStt(frame);
+    this.sinks.onFrame?.(samples);
     const signal = this.detector.onFrame(event, this.vad.voiced);
     if (signal) this.sinks.onSignal(signal);
   }

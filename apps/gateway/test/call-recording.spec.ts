@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseWav } from '@parley/audio';
+import { eventSubjects } from '@parley/contracts';
+import { silence, tone } from './call-support/call-client';
+import { CallHarness, sleep, waitFor } from './call-support/call-harness';
+
+describe('call recording (real NATS, fake workers)', () => {
+  let dir: string;
+  let harness: CallHarness;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-calls-'));
+    harness = await CallHarness.create('gw_recording', { recordingDir: dir });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes a stereo WAV: the caller left, the agent audio actually played right', async () => {
+    const call = await harness.call();
+    await sleep(50); // the file opens in the background; audio before that is not recorded
+    // Stream in real time, as telephony does: the caller's stream is the recording's clock.
+    for (let i = 0; i < 50; i++) {
+      call.client.sendAudio(i >= 20 && i < 30 ? tone(20) : silence(20));
+      await sleep(20);
+    }
+    call.client.close();
+    await waitFor(() => harness.eventsOf(call.callId, eventSubjects.callEnded).length === 1, 3_000, 'call.ended');
+
+    const { format, data } = parseWav(await readFile(join(dir, `${call.callId}.wav`)));
+    expect(format).toEqual({ sampleRate: 16000, channels: 2 });
+    const samples = new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    expect(samples.length / 2).toBe(50 * 320);
+    const left = samples.filter((_, i) => i % 2 === 0);
+    const right = samples.filter((_, i) => i % 2 === 1);
+    // The tone sits in frames 20..29 on the left, and nowhere else.
+    expect(Math.max(...left.subarray(20 * 320, 30 * 320))).toBeGreaterThan(7000);
+    expect(Math.max(...left.subarray(0, 20 * 320).map(Math.abs))).toBe(0);
+    // The greeting's 10 frames were played and recorded on the right.
+    const agentFrames = Array.from({ length: 50 }, (_, f) => right.subarray(f * 320, (f + 1) * 320)).filter((frame) =>
+      frame.some((sample) => sample !== 0),
+    );
+    expect(agentFrames).toHaveLength(10);
+  });
+});
