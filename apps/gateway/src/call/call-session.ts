@@ -24,7 +24,7 @@ import { SttLink } from './stt-link';
 import { TurnDetector, type TurnSignal } from './turn-detector';
 import { createEnergyVad, type Vad } from './vad';
 
-/** The concurrent-call slot the upgrade took; held for the life of the call. */
+/** The concurrent-call slot the upgrade took. It renews itself; the call releases it at the end. */
 export interface CallLease {
   renew(): Promise<void>;
   release(): Promise<void>;
@@ -73,7 +73,6 @@ export class CallSession {
   private finalTimer: NodeJS.Timeout | undefined;
   private awaitingFinal = false;
   private discardNextFinal = false;
-  private leaseTimer: NodeJS.Timeout | undefined;
   private ending: Promise<void> | undefined;
 
   constructor(
@@ -145,7 +144,6 @@ export class CallSession {
     void this.events.started(new Date());
     this.stt.open();
     this.limits.start();
-    this.leaseTimer = setInterval(() => this.renewLease(), this.deps.settings.leaseRenewMs);
     const greeting = this.ctx.agent.greeting.trim();
     if (greeting) {
       this.limits.setAgentBusy(true);
@@ -166,7 +164,6 @@ export class CallSession {
     this.log.info({ reason, turns: this.turns }, 'call ending');
     this.limits.stop();
     clearTimeout(this.finalTimer);
-    clearInterval(this.leaseTimer);
     this.callerAudio.stop();
     this.stopAgentTurn(this.playback.currentTurnId);
     this.voice.stop();
@@ -266,10 +263,6 @@ export class CallSession {
 
   private reportError(code: ErrorCode, message: string): void {
     this.client.send({ type: 'error', code, message });
-  }
-
-  private renewLease(): void {
-    this.ctx.lease.renew().catch((err: unknown) => this.log.warn({ err }, 'call lease renewal failed'));
   }
 
   private async releaseLease(): Promise<void> {

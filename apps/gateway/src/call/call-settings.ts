@@ -17,8 +17,6 @@ export interface CallSettings {
   readonly maxClientFrameBytes: number;
   /** Spoken when the LLM does not answer in time. */
   readonly fallbackPhrase: string;
-  /** How often the concurrent-call lease is renewed; well inside the lease's lifetime. */
-  readonly leaseRenewMs: number;
   /** Where stereo WAV recordings go (`<callId>.wav`); no recording when unset. */
   readonly recordingDir?: string;
 }
@@ -33,5 +31,4 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
   rpcTimeoutMs: 2_000,
   maxClientFrameBytes: 64 * 1024,
   fallbackPhrase: 'Sorry, give me a moment.',
-  leaseRenewMs: 20_000,
 });

@@ -34,7 +34,7 @@ export interface TestCall {
   readonly callId: string;
   readonly client: CallClient;
   readonly workers: FakeWorkers;
-  readonly lease: { renewals: number; releases: number };
+  readonly lease: { releases: number };
 }
 
 /**
@@ -78,7 +78,7 @@ export class CallHarness {
     Object.assign(workers.behaviour, behaviour);
     workers.start();
     this.workers.push(workers);
-    const lease = { renewals: 0, releases: 0 };
+    const lease = { releases: 0 };
     this.pendingCall = { callId, agent, lease };
     const { port } = this.server.address() as AddressInfo;
     const client = await CallClient.connect(`ws://127.0.0.1:${port}/voice/test`);
@@ -113,7 +113,7 @@ export class CallHarness {
         keyId: 'key-1',
         agent,
         lease: {
-          renew: async () => void lease.renewals++,
+          renew: async () => undefined,
           release: async () => void lease.releases++,
         },
       });
