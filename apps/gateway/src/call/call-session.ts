@@ -5,6 +5,7 @@ import {
   type AgentConfig,
   type CallEndReason,
   type ErrorCode,
+  type SttSessionOpenRequest,
   type TranscriptMessage,
   voiceSubjects,
 } from '@parley/contracts';
@@ -80,54 +81,20 @@ export class CallSession {
     private readonly ctx: CallContext,
     private readonly deps: CallSessionDeps,
   ) {
-    const { bus, settings } = deps;
     const { callId, orgId, agent } = ctx;
     this.log = deps.log.child({ callId });
-    this.client = new ClientChannel(
-      socket,
-      {
-        onAudio: (chunk) => this.callerAudio.push(chunk),
-        onEndCall: () => void this.end('end_call'),
-        onTooLarge: () => void this.end('error', CLOSE_TOO_BIG),
-        onClosed: () => void this.end('hangup'),
-      },
-      settings.maxClientFrameBytes,
-      this.log,
-    );
-    this.events = new CallEvents(bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
+    this.client = this.connectClient(socket);
+    this.events = new CallEvents(deps.bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
     this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
-    const recordingDir = settings.recordingDir;
+    const recordingDir = deps.settings.recordingDir;
     this.recorder = recordingDir ? CallRecorder.start(recordingDir, callId, this.log) : undefined;
-    this.playback = new Playback(
-      {
-        audioStarted: () => this.client.send({ type: 'audio_start' }),
-        audio: (frame) => {
-          this.client.sendAudio(frame);
-          this.recorder?.agentFrame(frame);
-        },
-        audioEnded: () => this.client.send({ type: 'audio_end' }),
-      },
-      (turn) => this.onTurnPlayed(turn),
-    );
-    this.voice = new AgentVoice({
-      ...{ bus, callId, orgId, agent, settings, playback: this.playback, latency: this.latency, log: this.log },
-      reportError: (code, message) => this.reportError(code, message),
-      abandonTurn: (turnId) => this.stopAgentTurn(turnId),
-    });
-    this.stt = new SttLink(
-      bus,
-      { callId, sampleRate: 16000, encoding: 'pcm16le', language: agent.language, provider: agent.sttProvider },
-      (message) => this.onTranscript(message),
-      {
-        rpcTimeoutMs: settings.rpcTimeoutMs,
-        onFailure: () => this.reportError('STT_ERROR', 'speech recognition failed; please repeat'),
-      },
-      this.log,
-    );
+    this.playback = this.createPlayback();
+    this.voice = this.createVoice();
+    this.stt = this.createStt();
     const vad = deps.vad ?? createEnergyVad();
     this.detector = new TurnDetector({
-      endpointingMs: settings.endpointingMs,
-      bargeInMinMs: settings.bargeInMinMs,
+      endpointingMs: deps.settings.endpointingMs,
+      bargeInMinMs: deps.settings.bargeInMinMs,
       vadHangoverMs: vad.hangoverMs,
       frameMs: FRAME_MS,
     });
@@ -180,6 +147,61 @@ export class CallSession {
     };
     await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary), this.recorder?.close()]);
     this.deps.onEnded?.();
+  }
+
+  private connectClient(socket: WebSocket): ClientChannel {
+    const events = {
+      onAudio: (chunk: Uint8Array) => this.callerAudio.push(chunk),
+      onEndCall: () => void this.end('end_call'),
+      onTooLarge: () => void this.end('error', CLOSE_TOO_BIG),
+      onClosed: () => void this.end('hangup'),
+    };
+    return new ClientChannel(socket, events, this.deps.settings.maxClientFrameBytes, this.log);
+  }
+
+  private createPlayback(): Playback {
+    const sink = {
+      audioStarted: () => this.client.send({ type: 'audio_start' }),
+      audio: (frame: Uint8Array) => {
+        this.client.sendAudio(frame);
+        this.recorder?.agentFrame(frame);
+      },
+      audioEnded: () => this.client.send({ type: 'audio_end' }),
+    };
+    return new Playback(sink, (turn) => this.onTurnPlayed(turn));
+  }
+
+  private createVoice(): AgentVoice {
+    const { bus, settings } = this.deps;
+    const { callId, orgId, agent } = this.ctx;
+    return new AgentVoice({
+      bus,
+      callId,
+      orgId,
+      agent,
+      settings,
+      playback: this.playback,
+      latency: this.latency,
+      log: this.log,
+      reportError: (code, message) => this.reportError(code, message),
+      abandonTurn: (turnId) => this.stopAgentTurn(turnId),
+    });
+  }
+
+  private createStt(): SttLink {
+    const { callId, agent } = this.ctx;
+    const request: SttSessionOpenRequest = {
+      callId,
+      sampleRate: 16000,
+      encoding: 'pcm16le',
+      language: agent.language,
+      provider: agent.sttProvider,
+    };
+    const options = {
+      rpcTimeoutMs: this.deps.settings.rpcTimeoutMs,
+      onFailure: () => this.reportError('STT_ERROR', 'speech recognition failed; please repeat'),
+    };
+    return new SttLink(this.deps.bus, request, (message) => this.onTranscript(message), options, this.log);
   }
 
   private onSignal(signal: Exclude<TurnSignal, null>): void {
