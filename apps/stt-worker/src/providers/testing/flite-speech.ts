@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { bytesToSamples, parseWav } from '@parley/audio';
 
 const run = promisify(execFile);
 
@@ -24,28 +25,9 @@ export async function fliteSpeech(text: string, voice = 'slt'): Promise<Int16Arr
 
 /** The PCM16 samples of a 16 kHz mono WAV file; throws on any other format. */
 export function wavSamples(wav: Buffer): Int16Array {
-  if (wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE') {
-    throw new Error('not a WAV file');
+  const { format, data } = parseWav(wav);
+  if (format.channels !== 1 || format.sampleRate !== 16_000) {
+    throw new Error(`expected 16 kHz mono PCM16, got ${format.sampleRate} Hz, ${format.channels} channels`);
   }
-  let offset = 12;
-  while (offset + 8 <= wav.length) {
-    const id = wav.toString('latin1', offset, offset + 4);
-    const size = wav.readUInt32LE(offset + 4);
-    if (id === 'fmt ') checkFormat(wav, offset + 8);
-    if (id === 'data') {
-      const bytes = wav.subarray(offset + 8, offset + 8 + Math.min(size, wav.length - offset - 8));
-      return new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length - (bytes.length % 2)));
-    }
-    offset += 8 + size + (size % 2);
-  }
-  throw new Error('WAV file has no data chunk');
-}
-
-function checkFormat(wav: Buffer, at: number): void {
-  const channels = wav.readUInt16LE(at + 2);
-  const rate = wav.readUInt32LE(at + 4);
-  const bits = wav.readUInt16LE(at + 14);
-  if (channels !== 1 || rate !== 16_000 || bits !== 16) {
-    throw new Error(`expected 16 kHz mono PCM16, got ${rate} Hz, ${channels} channels, ${bits} bits`);
-  }
+  return bytesToSamples(data);
 }
