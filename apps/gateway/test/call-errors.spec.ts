@@ -19,7 +19,8 @@ describe('a call through bad input and failing workers (real NATS, fake workers)
   let call: TestCall;
 
   beforeAll(async () => {
-    harness = await CallHarness.create('gw_errors', { llmFirstSentenceTimeoutMs: 300, sttFinalTimeoutMs: 300 });
+    const settings = { llmFirstSentenceTimeoutMs: 300, sttFinalTimeoutMs: 300, sttKeepaliveMs: 100 };
+    harness = await CallHarness.create('gw_errors', settings);
   });
 
   afterEach(async () => {
@@ -97,5 +98,21 @@ describe('a call through bad input and failing workers (real NATS, fake workers)
     expect(errors(call)[0]).toMatchObject({ code: 'STT_ERROR' });
     await waitFor(() => call.workers.record.sttOpens === 2, 2_000, 'second session');
     expect(call.client.closeCode).toBeUndefined();
+  });
+
+  it('opens a new STT session with STT_ERROR when the session goes silent, and hears the caller again', async () => {
+    call = await harness.call();
+    await greetingPlayed(call);
+    call.workers.behaviour.sttKeepalive = false;
+    call.workers.behaviour.sttAnswersFlush = false;
+    await waitFor(() => errors(call).length > 0, 2_000, 'error frame');
+    expect(errors(call)[0]).toMatchObject({ code: 'STT_ERROR' });
+    await waitFor(() => call.workers.record.sttOpens === 2, 2_000, 'second session');
+
+    // The new session (a live worker again) answers the next turn.
+    Object.assign(call.workers.behaviour, { sttKeepalive: true, sttAnswersFlush: true });
+    speak(call);
+    await waitFor(() => call.client.count('turn_start') === 1, 3_000, 'turn answered');
+    expect(errors(call)).toHaveLength(1);
   });
 });

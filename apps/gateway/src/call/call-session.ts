@@ -72,8 +72,11 @@ export class CallSession {
   /** Caller turns the agent took on; the turn limit counts these. */
   private turns = 0;
   private finalTimer: NodeJS.Timeout | undefined;
-  private awaitingFinal = false;
-  private discardNextFinal = false;
+  private flushes = 0;
+  /** The flush whose answer ends the caller's turn; answers to any other flush are dropped. */
+  private awaitedFlush: string | undefined;
+  /** Finals the STT worker closed by itself since the last flush answer: part of the turn. */
+  private unflushedText: string[] = [];
   private ending: Promise<void> | undefined;
 
   constructor(
@@ -199,6 +202,7 @@ export class CallSession {
     };
     const options = {
       rpcTimeoutMs: this.deps.settings.rpcTimeoutMs,
+      keepaliveMs: this.deps.settings.sttKeepaliveMs,
       onFailure: () => this.reportError('STT_ERROR', 'speech recognition failed; please repeat'),
     };
     return new SttLink(this.deps.bus, request, (message) => this.onTranscript(message), options, this.log);
@@ -212,38 +216,37 @@ export class CallSession {
       return;
     }
     this.limits.callerActive();
-    this.stt.flush();
-    if (this.playback.currentTurnId !== undefined && !this.detector.utteranceSustained) {
-      // A short sound while the agent speaks ("mhm", a cough) is no turn: drop its transcript.
-      this.discardNextFinal = true;
-      return;
-    }
+    const flushId = `f${++this.flushes}`;
+    this.stt.flush(flushId);
+    // A short sound while the agent speaks ("mhm", a cough) is no turn: its answer is dropped.
+    if (this.playback.currentTurnId !== undefined && !this.detector.utteranceSustained) return;
     this.latency.speechEnded(this.deps.settings.endpointingMs);
-    this.awaitingFinal = true;
+    this.awaitedFlush = flushId;
     clearTimeout(this.finalTimer);
     this.finalTimer = setTimeout(() => this.onFinalMissing(), this.deps.settings.sttFinalTimeoutMs);
   }
 
   private onTranscript(message: TranscriptMessage): void {
-    if (message.kind === 'interim') {
-      if (message.text.trim()) this.client.send({ type: 'interim', text: message.text });
-      return;
-    }
-    if (this.discardNextFinal) {
-      this.discardNextFinal = false;
-      return;
-    }
-    // A final the STT worker made on its own counts only while the agent is idle.
-    if (!this.awaitingFinal && this.playback.currentTurnId !== undefined) return;
-    if (this.awaitingFinal) this.latency.finalTranscript();
-    this.awaitingFinal = false;
-    clearTimeout(this.finalTimer);
     const text = message.text.trim();
-    if (text) this.onUserTurn(text);
+    if (message.kind === 'interim') {
+      if (text) this.client.send({ type: 'interim', text });
+      return;
+    }
+    if (message.turnId === undefined) {
+      if (text) this.unflushedText.push(text);
+      return;
+    }
+    const turnText = [...this.unflushedText, text].join(' ').trim();
+    this.unflushedText = [];
+    if (message.turnId !== this.awaitedFlush) return;
+    this.awaitedFlush = undefined;
+    clearTimeout(this.finalTimer);
+    this.latency.finalTranscript();
+    if (turnText) this.onUserTurn(turnText);
   }
 
   private onFinalMissing(): void {
-    this.awaitingFinal = false;
+    this.awaitedFlush = undefined;
     this.log.warn({}, 'no final transcript after flush; replacing the stt session');
     this.stt.reopen();
   }

@@ -1,26 +1,35 @@
+import { performance } from 'node:perf_hooks';
 import { Bus, type BusSubscription } from '@parley/bus';
 import { rpcSubjects, type SttSessionOpenRequest, type TranscriptMessage, voiceSubjects } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 
 /** Retry delays for opening a session; the last one repeats while the call lives. */
 const REOPEN_DELAYS_MS = [0, 1_000, 2_000, 5_000];
+/** Keepalive intervals without any transcript message after which the session counts as gone. */
+const MISSED_KEEPALIVES = 3;
 
 export interface SttLinkOptions {
   readonly rpcTimeoutMs: number;
+  /** Asked of the worker at open; the session's liveness signal. */
+  readonly keepaliveMs: number;
   /** Told when a session could not be opened or was lost, once per failure. */
   readonly onFailure: () => void;
 }
 
 /**
  * The call's speech-to-text session: caller frames out on `audio-in`, transcripts back. The
- * session is sticky to the worker that answered `session.open`; when that fails or goes
- * silent, `reopen` asks the queue group again, which lands on a live worker.
+ * session is sticky to the worker that answered `session.open`; a failed engine closes its
+ * session without a word, so silence on `transcript` for a few keepalive intervals (or a
+ * flush left unanswered) makes the link open a new session, which the queue group routes to
+ * a live worker.
  */
 export class SttLink {
   private readonly subscription: BusSubscription;
   private seq = 0;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private lastHeardAt = 0;
   private closed = false;
 
   constructor(
@@ -31,7 +40,10 @@ export class SttLink {
     private readonly log: Logger,
   ) {
     // Subscribed before the session opens, so the first transcript cannot be missed.
-    this.subscription = bus.subscribe(voiceSubjects.transcript(request.callId), onTranscript);
+    this.subscription = bus.subscribe(voiceSubjects.transcript(request.callId), (message) => {
+      this.lastHeardAt = performance.now();
+      onTranscript(message);
+    });
   }
 
   /** Opens the session, retrying in the background until it works or the call ends. */
@@ -42,8 +54,10 @@ export class SttLink {
     this.retryTimer = setTimeout(() => void this.tryOpen(), delay);
   }
 
-  /** The session failed (no final transcript in time): report it and open another. */
+  /** The session failed (silent, or a flush unanswered): report it and open another. */
   reopen(): void {
+    if (this.closed) return;
+    this.stopWatchdog();
     this.options.onFailure();
     this.attempt = 0;
     this.open();
@@ -55,40 +69,57 @@ export class SttLink {
     this.bus.publishAudio(voiceSubjects.audioIn(this.request.callId), frame, { seq: this.seq++ });
   }
 
-  /** Ask for the final transcript of what was said so far. */
-  flush(): void {
-    if (!this.closed) this.bus.publish(voiceSubjects.control(this.request.callId), { type: 'flush' });
+  /** Asks for the final of what was said so far; the answer carries `turnId`. */
+  flush(turnId: string): void {
+    if (!this.closed) this.bus.publish(voiceSubjects.control(this.request.callId), { type: 'flush', turnId });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.retryTimer);
+    this.stopWatchdog();
     this.subscription.unsubscribe();
     try {
-      await this.bus.request(
-        rpcSubjects.sttSessionClose,
-        { callId: this.request.callId },
-        { timeoutMs: this.options.rpcTimeoutMs },
-      );
+      const request = { callId: this.request.callId };
+      await this.bus.request(rpcSubjects.sttSessionClose, request, { timeoutMs: this.options.rpcTimeoutMs });
     } catch (err) {
-      this.log.warn({ err, callId: this.request.callId }, 'stt session close failed');
+      this.log.warn({ err }, 'stt session close failed');
     }
   }
 
   private async tryOpen(): Promise<void> {
     try {
-      const reply = await this.bus.request(rpcSubjects.sttSessionOpen, this.request, {
+      const request = { ...this.request, keepaliveMs: this.options.keepaliveMs };
+      const reply = await this.bus.request(rpcSubjects.sttSessionOpen, request, {
         timeoutMs: this.options.rpcTimeoutMs,
       });
+      if (this.closed) return;
       this.attempt = 0;
-      this.log.info({ callId: this.request.callId, workerId: reply.workerId }, 'stt session open');
+      this.startWatchdog();
+      this.log.info({ workerId: reply.workerId, provider: reply.provider }, 'stt session open');
     } catch (err) {
       if (this.closed) return;
-      this.log.warn({ err, callId: this.request.callId, attempt: this.attempt }, 'stt session open failed');
+      this.log.warn({ err, attempt: this.attempt }, 'stt session open failed');
       if (this.attempt === 0) this.options.onFailure();
       this.attempt++;
       this.open();
     }
+  }
+
+  private startWatchdog(): void {
+    this.stopWatchdog();
+    this.lastHeardAt = performance.now();
+    const { keepaliveMs } = this.options;
+    this.watchdog = setInterval(() => {
+      if (performance.now() - this.lastHeardAt < MISSED_KEEPALIVES * keepaliveMs) return;
+      this.log.warn({ silentMs: Math.round(performance.now() - this.lastHeardAt) }, 'stt session went silent');
+      this.reopen();
+    }, keepaliveMs);
+  }
+
+  private stopWatchdog(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
   }
 }

@@ -9,6 +9,8 @@ export interface FakeBehaviour {
   interimEveryFrames: number;
   /** Answer `flush` at all (false = a stuck STT worker). */
   sttAnswersFlush: boolean;
+  /** Send the keepalive interims asked for at open (false = a session that died silently). */
+  sttKeepalive: boolean;
   /** Sentences of each LLM reply; empty = the LLM never answers. */
   replySentences: string[];
   /** Set `endCall` on the final chunk. */
@@ -23,6 +25,7 @@ export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
   finalText: 'what are your opening hours',
   interimEveryFrames: 10,
   sttAnswersFlush: true,
+  sttKeepalive: true,
   replySentences: ['We open at nine.', 'We close at five.'],
   endCall: false,
   framesPerSentence: 10,
@@ -55,6 +58,7 @@ export class FakeWorkers {
   readonly record: FakeRecord = { sttOpens: 0, audioInFrames: 0, llmRequests: [], ttsRequests: [], control: [] };
   private readonly subscriptions: BusSubscription[] = [];
   private readonly interrupted = new Set<string>();
+  private keepalive: NodeJS.Timeout | undefined;
   private loudFrames = 0;
   private transcriptSeq = 0;
   private audioSeq = 0;
@@ -69,6 +73,7 @@ export class FakeWorkers {
     this.subscriptions.push(
       bus.serve(rpcSubjects.sttSessionOpen, (request) => {
         this.record.sttOpens++;
+        this.startKeepalive(request.keepaliveMs);
         return { callId: request.callId, workerId: `fake-stt-${this.record.sttOpens}`, provider: 'fake' };
       }),
       bus.serve(rpcSubjects.sttSessionClose, (request) => ({ callId: request.callId, closed: true, audioMs: 0 })),
@@ -90,6 +95,7 @@ export class FakeWorkers {
   }
 
   stop(): void {
+    clearInterval(this.keepalive);
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
   }
 
@@ -103,13 +109,24 @@ export class FakeWorkers {
   private onControl(message: ControlMessage): void {
     this.record.control.push(message);
     if (message.type === 'interrupt') this.interrupted.add(message.turnId);
-    if (message.type === 'flush' && this.behaviour.sttAnswersFlush) this.transcript('final', this.behaviour.finalText);
+    if (message.type === 'flush' && this.behaviour.sttAnswersFlush) {
+      this.transcript('final', this.behaviour.finalText, message.turnId);
+    }
   }
 
-  private transcript(kind: 'interim' | 'final', text: string): void {
+  private startKeepalive(intervalMs: number | undefined): void {
+    clearInterval(this.keepalive);
+    if (!intervalMs) return;
+    this.keepalive = setInterval(() => {
+      if (this.behaviour.sttKeepalive) this.transcript('interim', '');
+    }, intervalMs);
+  }
+
+  private transcript(kind: 'interim' | 'final', text: string, turnId?: string): void {
     const endMs = this.record.audioInFrames * 20;
     const seq = this.transcriptSeq++;
-    this.bus.publish(voiceSubjects.transcript(this.callId), { kind, text, startMs: 0, endMs, seq });
+    const flush = turnId === undefined ? {} : { turnId };
+    this.bus.publish(voiceSubjects.transcript(this.callId), { kind, text, startMs: 0, endMs, seq, ...flush });
   }
 
   private reply(turnId: string): void {
