@@ -54,13 +54,16 @@ export class SttLink {
     this.retryTimer = setTimeout(() => void this.tryOpen(), delay);
   }
 
-  /** The session failed (silent, or a flush unanswered): report it and open another. */
+  /**
+   * The session failed (silent, or a flush unanswered): report it and open another. The old
+   * one is closed first, in case its worker still lives: two sessions would transcribe twice.
+   */
   reopen(): void {
     if (this.closed) return;
     this.stopWatchdog();
     this.options.onFailure();
     this.attempt = 0;
-    this.open();
+    void this.closeSession().then(() => this.open());
   }
 
   /** NATS keeps a reference to `frame` until its next flush: do not reuse it before then. */
@@ -80,6 +83,10 @@ export class SttLink {
     clearTimeout(this.retryTimer);
     this.stopWatchdog();
     this.subscription.unsubscribe();
+    await this.closeSession();
+  }
+
+  private async closeSession(): Promise<void> {
     try {
       const request = { callId: this.request.callId };
       await this.bus.request(rpcSubjects.sttSessionClose, request, { timeoutMs: this.options.rpcTimeoutMs });
