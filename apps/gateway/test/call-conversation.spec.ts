@@ -92,6 +92,16 @@ describe('a call, greeting to reply (real NATS, fake workers)', () => {
     ]);
   });
 
+  it('makes the turn of every final since the last flush answer, not only the flushed one', async () => {
+    call = await harness.call(agentConfig(), { selfClosedFinal: 'hello there' });
+    await greetingPlayed(call);
+    speak(call);
+    await waitFor(() => call.client.count('turn_start') === 1, 3_000, 'turn');
+    const user = call.client.events.find((e) => e.message.type === 'transcript' && e.message.role === 'user');
+    expect(user?.message.text).toBe('hello there what are your opening hours');
+    expect(call.workers.record.llmRequests).toHaveLength(1);
+  });
+
   it('stops the agent within 100 ms of sustained caller speech and keeps only what was heard', async () => {
     call = await harness.call(agentConfig());
     call.workers.behaviour.framesPerSentence = 100; // two seconds per sentence

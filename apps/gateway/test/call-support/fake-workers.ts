@@ -15,6 +15,8 @@ export interface FakeBehaviour {
   replySentences: string[];
   /** Set `endCall` on the final chunk. */
   endCall: boolean;
+  /** A final the STT closes by itself (no turnId) after 20 loud frames, before any flush. */
+  selfClosedFinal: string;
   /** Frames TTS streams per sentence. */
   framesPerSentence: number;
   /** TTS refuses every request. */
@@ -28,6 +30,7 @@ export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
   sttKeepalive: true,
   replySentences: ['We open at nine.', 'We close at five.'],
   endCall: false,
+  selfClosedFinal: '',
   framesPerSentence: 10,
   ttsFails: false,
 };
@@ -103,6 +106,8 @@ export class FakeWorkers {
     this.record.audioInFrames++;
     if (!isLoud(frame)) return;
     this.loudFrames++;
+    const selfClosed = this.behaviour.selfClosedFinal;
+    if (this.loudFrames === 20 && selfClosed) this.transcript('final', selfClosed);
     if (this.loudFrames % this.behaviour.interimEveryFrames === 0) this.transcript('interim', 'what are');
   }
 
