@@ -4,7 +4,14 @@ import { uniqueNamespace } from '@parley/testing';
 import { fliteSpeech } from '../src/providers/testing/flite-speech';
 import { wordErrorRate } from '../src/providers/testing/word-error-rate';
 import { NOT_HELD_GRACE_MS, SttSessions } from '../src/sessions/stt-sessions';
-import { connectClient, type RunningWorker, startWorker, streamSpeech, TranscriptLog } from './support/stt-harness';
+import {
+  connectClient,
+  type RunningWorker,
+  startWorker,
+  streamSpeech,
+  TranscriptLog,
+  waitUntil,
+} from './support/stt-harness';
 
 const PROMPT = 'I would like to cancel my subscription';
 const OPEN = { sampleRate: 16000, encoding: 'pcm16le', language: 'en-US' } as const;
@@ -106,7 +113,7 @@ describe('stt-worker over the bus', () => {
     expect(reply.audioMs).toBeCloseTo(Math.ceil(speech.length / 320) * 20, 0);
     expect(transcripts.finals).toHaveLength(1);
     expect(transcripts.finals[0].turnId).toBeUndefined();
-    expect(sessions().size).toBe(0);
+    await waitUntil(() => sessions().size === 0);
 
     await streamSpeech(bus, callId, speech);
     bus.publish(voiceSubjects.control(callId), { type: 'flush', turnId: 'late' });
@@ -155,7 +162,7 @@ describe('stt-worker over the bus', () => {
     await expect(open(calls[0])).resolves.toMatchObject({ callId: calls[0], workerId: 'stt-a' });
     await expect(open(nextCallId())).rejects.toMatchObject({ code: 'STT_ERROR', retryable: true });
     await Promise.all(calls.map(close));
-    expect(sessions().size).toBe(0);
+    await waitUntil(() => sessions().size === 0);
   });
 
   it('publishes the pending final and frees every session when the worker shuts down', async () => {
@@ -185,12 +192,4 @@ async function openOn(bus: Bus, callId: string, workerId: string) {
     await bus.request(rpcSubjects.sttSessionClose, { callId }, { timeoutMs: 3_000 });
   }
   throw new Error(`the queue group never chose ${workerId}`);
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -58,7 +58,9 @@ export class CallTranscriber implements SttSessionListener {
   private heardWords = false;
   private stableMs = 0;
   private failed = false;
+  private publishFailed = false;
   private closing: Promise<number> | null = null;
+  private released: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: CallTranscriberOptions,
@@ -77,10 +79,16 @@ export class CallTranscriber implements SttSessionListener {
     return this.closing !== null;
   }
 
-  /** Finalises the open utterance, frees the engine session; resolves with the audio received, in ms. */
+  /** Stops listening and publishes the last final; resolves with the audio received, in ms. */
   close(reason: CloseReason): Promise<number> {
     this.closing ??= this.shutDown(reason);
     return this.closing;
+  }
+
+  /** Settles once the engine session is freed, after `close()`. */
+  async closed(): Promise<void> {
+    await this.closing;
+    await this.released;
   }
 
   /** Called periodically by the registry: idle timeout and keepalive. */
@@ -180,26 +188,36 @@ export class CallTranscriber implements SttSessionListener {
     this.deps.metrics.finalizeLatency.observe((performance.now() - utterance.requestedAt) / 1000);
   }
 
+  /** The bus only refuses once its connection is closed for good, so one log line per session says it. */
   private publish(transcript: Transcript): void {
+    this.lastPublishedAt = performance.now();
     try {
       this.deps.bus.publish(voiceSubjects.transcript(this.callId), { ...transcript, seq: this.seq++ });
-      this.lastPublishedAt = performance.now();
     } catch (err) {
-      this.log.error({ err, kind: transcript.kind }, 'transcript not published');
+      if (!this.publishFailed) this.log.error({ err, kind: transcript.kind }, 'transcript not published');
+      this.publishFailed = true;
     }
   }
 
+  /**
+   * Answers once the last final is out; the engine session is freed after that, because freeing may
+   * wait for a decoder still being built. The registry counts the session until `released` settles.
+   */
   private async shutDown(reason: CloseReason): Promise<number> {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+    // Ends are decoded in order, so once this one settles every flush before it has been answered,
+    // and the audio since the last one has its final.
+    if (!this.failed && this.timeline.hasUnsettledAudio) await this.endUtterance(undefined, false);
+    this.released = this.release(reason);
+    return this.timeline.audioMs;
+  }
+
+  private async release(reason: CloseReason): Promise<void> {
     try {
-      // Ends are decoded in order, so once this one settles every flush before it has been answered,
-      // and the audio since the last one has its final.
-      if (!this.failed) await this.endUtterance(undefined, false);
       await this.session.close();
     } finally {
       this.log.info({ reason, audio_ms: this.timeline.audioMs, transcripts: this.seq }, 'stt session closed');
       this.deps.onClosed(this, reason);
     }
-    return this.timeline.audioMs;
   }
 }

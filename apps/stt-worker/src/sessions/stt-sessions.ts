@@ -21,7 +21,7 @@ const TICK_MS = 50;
  * Every worker hears each close request (only the holder can act on it); the others wait this long
  * before saying "not here", so the holder's answer, sent once its last final is out, arrives first.
  */
-export const NOT_HELD_GRACE_MS = 500;
+export const NOT_HELD_GRACE_MS = 1_000;
 
 /** The sessions this worker holds, by call id, within its capacity. */
 @Injectable()
@@ -48,7 +48,7 @@ export class SttSessions implements OnModuleDestroy {
   async open(request: SttSessionOpenRequest): Promise<SttSessionOpenReply> {
     this.checkProvider(request);
     const existing = this.sessions.get(request.callId);
-    if (existing?.isClosing) await existing.close('close');
+    if (existing?.isClosing) await existing.closed();
     if (!this.sessions.has(request.callId)) this.add(request);
     return { callId: request.callId, workerId: this.settings.workerId, provider: this.provider.name };
   }
@@ -65,7 +65,12 @@ export class SttSessions implements OnModuleDestroy {
   /** Shutdown: refuse new sessions and close the open ones, their last finals published. */
   async closeAll(reason: CloseReason): Promise<void> {
     this.stopping = true;
-    await Promise.all([...this.sessions.values()].map((session) => session.close(reason)));
+    await Promise.all(
+      [...this.sessions.values()].map(async (session) => {
+        await session.close(reason);
+        await session.closed();
+      }),
+    );
   }
 
   onModuleDestroy(): void {

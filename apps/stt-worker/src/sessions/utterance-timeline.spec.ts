@@ -15,6 +15,17 @@ describe('UtteranceTimeline', () => {
     expect(timeline.audioMs).toBe(1500);
   });
 
+  it('has unsettled audio from the first sample until the engine settles the last end', () => {
+    const timeline = new UtteranceTimeline();
+    expect(timeline.hasUnsettledAudio).toBe(false);
+    timeline.write(320);
+    expect(timeline.hasUnsettledAudio).toBe(true);
+    timeline.end(undefined, false);
+    expect(timeline.hasUnsettledAudio).toBe(true);
+    timeline.settle();
+    expect(timeline.hasUnsettledAudio).toBe(false);
+  });
+
   it('keeps describing the oldest ending utterance until the engine settles it', () => {
     const timeline = new UtteranceTimeline();
     timeline.write(3_200);

@@ -34,6 +34,11 @@ export class UtteranceTimeline {
     return (this.samples - this.openStartSamples) / SAMPLES_PER_MS;
   }
 
+  /** Audio after the last end, or an end the engine has not settled: a close must wait for them. */
+  get hasUnsettledAudio(): boolean {
+    return this.samples > this.openStartSamples || this.ending.length > 0;
+  }
+
   write(sampleCount: number): void {
     this.samples += sampleCount;
   }

@@ -78,3 +78,11 @@ export async function streamSpeech(bus: Bus, callId: string, pcm: Int16Array, fi
   }
   return seq;
 }
+
+export async function waitUntil(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -5,7 +5,7 @@ import { callIdSchema, durationMsSchema } from '../shared/ids.schema';
  * `stt.v1.rpc.session.close`: flush the last transcript and free the session. Only the worker
  * holding the session can close it, so every STT worker receives this request (each in a queue
  * group of its own): the holder answers once the last final is published; the others answer
- * `closed: false` after a short grace, so a session nobody holds still gets an answer.
+ * `closed: false` after a grace of one second, so a session nobody holds still gets an answer.
  */
 export const sttSessionCloseRequestSchema = z.object({
   callId: callIdSchema,
