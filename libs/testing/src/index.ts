@@ -5,3 +5,4 @@ export { INFRA_SERVICES } from './infra-services';
 export { createTestDatabase } from './test-database';
 export type { TestDatabase } from './test-database';
 export { uniqueNamespace } from './unique-namespace';
+export * from './call-client';
