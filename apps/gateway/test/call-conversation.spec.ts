@@ -127,6 +127,7 @@ describe('a call, greeting to reply (real NATS, fake workers)', () => {
     expect(heard.split(' ').length).toBeLessThan(6);
     const lastLine = call.client.events.filter((e) => e.message.type === 'transcript').at(-1);
     expect(lastLine?.message).toEqual({ type: 'transcript', role: 'assistant', text: heard });
+    expect(await harness.metric('gateway_barge_ins_total')).toBe(1);
   });
 
   it('does not let a short "mhm" interrupt the agent', async () => {

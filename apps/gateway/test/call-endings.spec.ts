@@ -45,6 +45,7 @@ describe('how a call ends (real NATS, fake workers)', () => {
     const ended = await endedEvent(call);
     const identity = { callId: call.callId, orgId: 'org-1', agentId: 'agent-1' };
     expect(ended).toMatchObject({ ...identity, reason: 'max_turns', turns: 1 });
+    expect(await harness.metric('gateway_calls_ended_total', { reason: 'max_turns' })).toBe(1);
     const latency = ended.latency as Record<string, { count: number } | null>;
     for (const stage of ['sttMs', 'llmFirstSentenceMs', 'ttsFirstAudioMs', 'voiceToVoiceMs']) {
       expect(latency[stage]?.count).toBeGreaterThanOrEqual(1);

@@ -15,6 +15,9 @@ export class CallLatencyMeter {
   private speechEndedAt: number | undefined;
   private awaitingFirstAudio = false;
 
+  /** `onVoiceToVoice` sees each voice-to-voice figure as it happens (for live metrics). */
+  constructor(private readonly onVoiceToVoice?: (ms: number) => void) {}
+
   /** The turn ended after `quietMs` of caller silence. */
   speechEnded(quietMs: number): void {
     this.speechEndedAt = performance.now() - quietMs;
@@ -36,7 +39,9 @@ export class CallLatencyMeter {
   /** The first frame of the reply to the caller's last turn went out. */
   agentAudioStarted(): void {
     if (!this.awaitingFirstAudio || this.speechEndedAt === undefined) return;
-    this.voiceToVoice.add(performance.now() - this.speechEndedAt);
+    const ms = performance.now() - this.speechEndedAt;
+    this.voiceToVoice.add(ms);
+    this.onVoiceToVoice?.(ms);
     this.awaitingFirstAudio = false;
   }
 

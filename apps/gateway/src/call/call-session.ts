@@ -15,6 +15,7 @@ import { AgentVoice } from './agent-voice';
 import { CallEvents } from './call-events';
 import { CallLatencyMeter } from './call-latency';
 import { CallLimitsWatch } from './call-limits';
+import type { CallMetrics } from './call-metrics';
 import { CallRecorder } from './call-recorder';
 import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
@@ -45,6 +46,7 @@ export interface CallSessionDeps {
   readonly log: Logger;
   /** Defaults to the energy VAD. */
   readonly vad?: Vad;
+  readonly metrics: CallMetrics;
   /** Called once the call has fully ended (events published, lease released). */
   readonly onEnded?: () => void;
 }
@@ -65,7 +67,7 @@ export class CallSession {
   private readonly limits: CallLimitsWatch;
   private readonly events: CallEvents;
   private readonly conversation: ConversationLog;
-  private readonly latency = new CallLatencyMeter();
+  private readonly latency: CallLatencyMeter;
   private readonly recorder: CallRecorder | undefined;
   private readonly startedAt = performance.now();
   private readonly log: Logger;
@@ -86,6 +88,7 @@ export class CallSession {
   ) {
     const { callId, orgId, agent } = ctx;
     this.log = deps.log.child({ callId });
+    this.latency = new CallLatencyMeter((ms) => deps.metrics.voiceToVoiceMs(ms));
     this.client = this.connectClient(socket);
     this.events = new CallEvents(deps.bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
     this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
@@ -111,6 +114,7 @@ export class CallSession {
 
   /** Publishes `call.started`, opens STT and speaks the greeting at once. */
   start(): void {
+    this.deps.metrics.callStarted();
     void this.events.started(new Date());
     this.stt.open();
     this.limits.start();
@@ -132,6 +136,7 @@ export class CallSession {
 
   private async finish(reason: CallEndReason, closeCode: number): Promise<void> {
     this.log.info({ reason, turns: this.turns }, 'call ending');
+    this.deps.metrics.callEnded(reason);
     this.limits.stop();
     clearTimeout(this.finalTimer);
     this.callerAudio.stop();
@@ -212,8 +217,9 @@ export class CallSession {
     if (signal === 'speech-start') return this.limits.callerActive();
     if (signal === 'sustained-speech') {
       // Barge-in: sustained speech cancels whatever the agent is doing (thinking or speaking).
-      if (this.playback.currentTurnId !== undefined) this.stopAgentTurn(this.playback.currentTurnId);
-      return;
+      if (this.playback.currentTurnId === undefined) return;
+      this.deps.metrics.bargeIn();
+      return this.stopAgentTurn(this.playback.currentTurnId);
     }
     this.limits.callerActive();
     const flushId = `f${++this.flushes}`;
@@ -287,6 +293,7 @@ export class CallSession {
   }
 
   private reportError(code: ErrorCode, message: string): void {
+    this.deps.metrics.errorSent(code);
     this.client.send({ type: 'error', code, message });
   }
 

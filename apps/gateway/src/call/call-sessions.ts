@@ -1,8 +1,9 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import type { Logger } from '@parley/logging';
-import { LOGGER } from '@parley/service';
+import { LOGGER, ServiceMetrics } from '@parley/service';
 import type { WebSocket } from 'ws';
+import { CallMetrics } from './call-metrics';
 import { CALL_SETTINGS, type CallSettings } from './call-settings';
 import { type CallContext, CallSession } from './call-session';
 
@@ -10,12 +11,16 @@ import { type CallContext, CallSession } from './call-session';
 @Injectable()
 export class CallSessions implements BeforeApplicationShutdown {
   private readonly live = new Map<string, CallSession>();
+  private readonly metrics: CallMetrics;
 
   constructor(
     @Inject(Bus) private readonly bus: Bus,
     @Inject(CALL_SETTINGS) private readonly settings: CallSettings,
     @Inject(LOGGER) private readonly log: Logger,
-  ) {}
+    @Inject(ServiceMetrics) serviceMetrics: ServiceMetrics,
+  ) {
+    this.metrics = new CallMetrics(serviceMetrics);
+  }
 
   /** Number of calls in progress. */
   get size(): number {
@@ -28,6 +33,7 @@ export class CallSessions implements BeforeApplicationShutdown {
       bus: this.bus,
       settings: this.settings,
       log: this.log,
+      metrics: this.metrics,
       onEnded: () => this.live.delete(ctx.callId),
     });
     this.live.set(ctx.callId, session);

@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { Bus } from '@parley/bus';
 import { type AgentConfig, type CallLimits, streams } from '@parley/contracts';
 import { createLogger } from '@parley/logging';
+import { ServiceMetrics } from '@parley/service';
 import { testInfra, uniqueNamespace } from '@parley/testing';
 import { WebSocketServer } from 'ws';
 import { type CallSettings, CallSessions, DEFAULT_CALL_SETTINGS } from '../../src/call';
@@ -54,6 +55,7 @@ export class CallHarness {
     private readonly server: WebSocketServer,
     readonly sessions: CallSessions,
     private readonly namespace: string,
+    readonly metrics: ServiceMetrics,
   ) {}
 
   static async create(label: string, settings: Partial<CallSettings> = {}): Promise<CallHarness> {
@@ -63,10 +65,11 @@ export class CallHarness {
     const bus = await Bus.connect({ url: natsUrl, name: 'gateway-spec', namespace, logger: log });
     await bus.ensureStreams([streams.call]);
     const raw = await connect({ servers: natsUrl, name: 'gateway-spec-events' });
-    const sessions = new CallSessions(bus, { ...DEFAULT_CALL_SETTINGS, ...settings }, log);
+    const metrics = new ServiceMetrics('gateway');
+    const sessions = new CallSessions(bus, { ...DEFAULT_CALL_SETTINGS, ...settings }, log, metrics);
     const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
-    const harness = new CallHarness(bus, raw, server, sessions, namespace);
+    const harness = new CallHarness(bus, raw, server, sessions, namespace, metrics);
     harness.listen();
     return harness;
   }
@@ -83,6 +86,13 @@ export class CallHarness {
     const { port } = this.server.address() as AddressInfo;
     const client = await CallClient.connect(`ws://127.0.0.1:${port}/voice/test`);
     return { callId, client, workers, lease };
+  }
+
+  /** A counter's or gauge's value for the given labels (0 when never set). */
+  async metric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const values = (await this.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+    const match = values.find((v) => Object.entries(labels).every(([key, value]) => v.labels[key] === value));
+    return match?.value ?? 0;
   }
 
   eventsOf(callId: string, subject: string): StoredEvent[] {
