@@ -1,0 +1,73 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
+import type { Bus } from '@parley/bus';
+import { voiceSubjects } from '@parley/contracts';
+import type { Logger } from '@parley/logging';
+import type { TtsProvider } from '../providers/tts-provider';
+import { pcmFrames } from './pcm-frames';
+import type { TtsMetrics } from './tts-metrics';
+
+/**
+ * A rendered piece arrives whole and its frames would otherwise go out in one burst of microtasks;
+ * letting the event loop in every few frames lets an interrupt, and other calls, through meanwhile.
+ */
+const FRAMES_PER_BURST = 10;
+
+export interface Sentence {
+  readonly callId: string;
+  readonly turnId: string;
+  readonly sentenceIndex: number;
+  readonly text: string;
+  readonly voice: string;
+  /** `performance.now()` when the request reached the worker. */
+  readonly receivedAt: number;
+}
+
+export interface SpeakerDeps {
+  readonly bus: Bus;
+  readonly provider: TtsProvider;
+  readonly metrics: TtsMetrics;
+  readonly logger: Logger;
+}
+
+/**
+ * Speaks one sentence onto the call's `audio-out` as fast as the engine renders it (the gateway paces
+ * playback). `seq` counts the sentence's frames from 0; the final frame carries `last`. An abort stops
+ * the frames at once and sends nothing more: the gateway asked for the stop and waits for nothing.
+ * An engine failure ends the sentence early with a silent `last` frame, so the gateway moves on.
+ */
+export async function speakSentence(sentence: Sentence, signal: AbortSignal, deps: SpeakerDeps): Promise<void> {
+  const subject = voiceSubjects.audioOut(sentence.callId);
+  const { turnId, sentenceIndex } = sentence;
+  let seq = 0;
+  const send = (samples: Int16Array, last: boolean) => {
+    deps.bus.publishAudio(subject, samplesToBytes(samples), { seq, turnId, sentenceIndex, last: last || undefined });
+    if (seq === 0) deps.metrics.timeToFirstFrame.observe((performance.now() - sentence.receivedAt) / 1000);
+    deps.metrics.framesSent.inc();
+    seq++;
+  };
+  try {
+    const audio = deps.provider.synthesize(sentence.text, { voice: sentence.voice, signal });
+    for await (const frame of pcmFrames(audio, FRAME_SAMPLES)) {
+      if (signal.aborted) break;
+      send(frame.samples, frame.last);
+      if (seq % FRAMES_PER_BURST === 0) await yieldToEventLoop();
+    }
+    if (signal.aborted) return deps.metrics.sentences.inc({ outcome: 'interrupted' });
+    // Text with nothing to say (punctuation only) still ends its sentence for the gateway.
+    if (seq === 0) send(new Int16Array(FRAME_SAMPLES), true);
+    deps.metrics.sentences.inc({ outcome: 'spoken' });
+  } catch (err) {
+    deps.metrics.sentences.inc({ outcome: 'failed' });
+    deps.logger.error({ err, callId: sentence.callId, turnId, sentenceIndex, frames: seq }, 'tts sentence failed');
+    if (!signal.aborted) sendClosingFrame(send);
+  }
+}
+
+function sendClosingFrame(send: (samples: Int16Array, last: boolean) => void): void {
+  try {
+    send(new Int16Array(FRAME_SAMPLES), true);
+  } catch {
+    // The bus itself is gone; the gateway's own timeout covers the sentence.
+  }
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Bus, BusError } from '@parley/bus';
+import type { TtsSynthesizeReply, TtsSynthesizeRequest } from '@parley/contracts';
+import type { Logger } from '@parley/logging';
+import { LOGGER } from '@parley/service';
+import type { TtsProvider } from '../providers/tts-provider';
+import { TTS_ENGINE, TTS_SETTINGS, type TtsSettings } from '../tts-settings';
+import { CallSpeech } from './call-speech';
+import { TtsMetrics } from './tts-metrics';
+import { chooseVoice } from './voice-choice';
+
+/** The calls this worker is speaking for, and its capacity. */
+@Injectable()
+export class SpeechCalls {
+  private readonly calls = new Map<string, CallSpeech>();
+  private pending = 0;
+  private stopping = false;
+
+  constructor(
+    @Inject(Bus) private readonly bus: Bus,
+    @Inject(TTS_ENGINE) private readonly provider: TtsProvider,
+    @Inject(TTS_SETTINGS) private readonly settings: TtsSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TtsMetrics) private readonly metrics: TtsMetrics,
+  ) {}
+
+  get size(): number {
+    return this.calls.size;
+  }
+
+  /** Accepts at once; the audio follows on the call's `audio-out` subject. */
+  synthesize(request: TtsSynthesizeRequest): TtsSynthesizeReply {
+    const receivedAt = performance.now();
+    this.checkCapacity();
+    const { callId, turnId, sentenceIndex, text } = request;
+    const { voice, fallback } = chooseVoice(request.voice, this.provider);
+    if (fallback) {
+      this.logger.warn({ callId, fallback, requested: request.voice, voice }, 'tts voice not available, using default');
+    }
+    const accepted = this.callOf(callId).enqueue({ callId, turnId, sentenceIndex, text, voice, receivedAt });
+    if (accepted) this.pending++;
+    else this.metrics.sentences.inc({ outcome: 'dropped' });
+    return { turnId, sentenceIndex, accepted: true };
+  }
+
+  /** Shutdown: refuse new sentences, finish the ones accepted, forget every call. */
+  async drain(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.calls.values()].map((call) => call.drain()));
+    for (const call of this.calls.values()) call.dispose();
+    this.calls.clear();
+  }
+
+  /** TTS_ERROR is retryable: the gateway asks again and the queue group may pick another worker. */
+  private checkCapacity(): void {
+    const refusal = this.stopping
+      ? 'this TTS worker is shutting down'
+      : this.pending >= this.settings.maxPendingSentences
+        ? `this TTS worker already holds ${this.pending} sentences`
+        : null;
+    if (!refusal) return;
+    this.metrics.sentences.inc({ outcome: 'refused' });
+    throw new BusError('TTS_ERROR', refusal);
+  }
+
+  private callOf(callId: string): CallSpeech {
+    let call = this.calls.get(callId);
+    if (!call) {
+      const speaker = { bus: this.bus, provider: this.provider, metrics: this.metrics, logger: this.logger };
+      call = new CallSpeech(callId, this.bus, speaker, {
+        onIdle: (idle) => this.forget(idle),
+        onSentenceDone: () => this.pending--,
+      });
+      this.calls.set(callId, call);
+    }
+    return call;
+  }
+
+  private forget(call: CallSpeech): void {
+    if (this.calls.get(call.callId) === call) this.calls.delete(call.callId);
+  }
+}
