@@ -24,9 +24,9 @@ export interface Sentence {
 }
 
 export interface SpeakerDeps {
-  readonly bus: Bus;
-  readonly provider: TtsProvider;
-  readonly metrics: TtsMetrics;
+  readonly bus: Pick<Bus, 'publishAudio'>;
+  readonly provider: Pick<TtsProvider, 'synthesize'>;
+  readonly metrics: Pick<TtsMetrics, 'timeToFirstFrame' | 'framesSent' | 'sentences'>;
   readonly logger: Logger;
 }
 
