@@ -62,6 +62,7 @@ export class FakeWorkers {
   private readonly subscriptions: BusSubscription[] = [];
   private readonly interrupted = new Set<string>();
   private keepalive: NodeJS.Timeout | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
   private loudFrames = 0;
   private transcriptSeq = 0;
   private audioSeq = 0;
@@ -84,22 +85,33 @@ export class FakeWorkers {
       bus.subscribe(voiceSubjects.control(callId), (message) => this.onControl(message)),
       bus.serve(rpcSubjects.llmReply, (request) => {
         this.record.llmRequests.push({ turnId: request.turnId, messages: request.messages });
-        setTimeout(() => this.reply(request.turnId), 30);
+        this.later(() => this.reply(request.turnId), 30);
         return { turnId: request.turnId, accepted: true };
       }),
       bus.serve(rpcSubjects.ttsSynthesize, (request) => {
         if (this.behaviour.ttsFails) throw new Error('voice unavailable');
         const { turnId, sentenceIndex, text } = request;
         this.record.ttsRequests.push({ turnId, sentenceIndex, text });
-        setTimeout(() => this.synthesize(request.turnId, request.sentenceIndex), 10);
+        this.later(() => this.synthesize(request.turnId, request.sentenceIndex), 10);
         return { turnId: request.turnId, sentenceIndex: request.sentenceIndex, accepted: true };
       }),
     );
   }
 
+  /** Nothing of this call's fakes runs after this: no late reply can hit a drained bus. */
   stop(): void {
     clearInterval(this.keepalive);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+  }
+
+  private later(work: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      work();
+    }, ms);
+    this.timers.add(timer);
   }
 
   private onCallerFrame(frame: Uint8Array): void {
