@@ -83,6 +83,20 @@ describe('stt-worker over the bus', () => {
     await close(callId);
   });
 
+  it('ends an utterance by itself after two seconds of unchanged words when no flush comes', async () => {
+    const callId = nextCallId();
+    const transcripts = new TranscriptLog(bus, callId);
+    await open(callId);
+    const seq = await streamSpeech(bus, callId, speech);
+    await transcripts.waitFor((message) => message.kind === 'interim' && message.text !== '');
+    await streamSpeech(bus, callId, new Int16Array(16_000 * 2.5), seq);
+
+    const final = await transcripts.waitFor((message) => message.kind === 'final');
+    expect(final.turnId).toBeUndefined();
+    expect(wordErrorRate([{ reference: PROMPT, hypothesis: final.text }])).toBeLessThan(0.25);
+    await close(callId);
+  });
+
   it('times a second utterance from the start of the call audio', async () => {
     const callId = nextCallId();
     const transcripts = new TranscriptLog(bus, callId);
