@@ -162,6 +162,7 @@ export class VoiceCallClient extends EventEmitter<VoiceCallEvents> {
 
   private async sendFrames(frames: CallerFrames, realtime: boolean, stop: () => boolean): Promise<StreamResult> {
     let sent = 0;
+    if (realtime) this.pacer.beginStream();
     while (sent < frames.count && this.open && !stop()) {
       if (realtime) await this.pacer.nextSlot();
       if (!this.open || stop()) break;
