@@ -10,6 +10,7 @@ import {
   voiceSubjects,
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
+import { publishControl } from './call-control';
 import type { CallLatencyMeter } from './call-latency';
 import type { CallSettings } from './call-settings';
 import type { Playback } from './playback';
@@ -91,7 +92,7 @@ export class AgentVoice {
   /** Tells LLM and TTS workers to drop the turn; only `playedText` reached the caller. */
   cancel(turnId: string, playedText: string): void {
     if (this.turn?.id === turnId) this.clearTurn();
-    this.ctx.bus.publish(voiceSubjects.control(this.ctx.callId), { type: 'interrupt', turnId, playedText });
+    publishControl(this.ctx.bus, this.ctx.callId, { type: 'interrupt', turnId, playedText }, this.ctx.log);
   }
 
   stop(): void {

@@ -7,11 +7,11 @@ import {
   type ErrorCode,
   type SttSessionOpenRequest,
   type TranscriptMessage,
-  voiceSubjects,
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import type { WebSocket } from 'ws';
 import { AgentVoice } from './agent-voice';
+import { publishControl } from './call-control';
 import { CallEvents } from './call-events';
 import { CallLatencyMeter } from './call-latency';
 import { CallLimitsWatch } from './call-limits';
@@ -146,7 +146,7 @@ export class CallSession {
       this.client.send({ type: 'call_end', reason });
       this.client.close(closeCode, reason);
     }
-    this.deps.bus.publish(voiceSubjects.control(this.ctx.callId), { type: 'end', reason });
+    publishControl(this.deps.bus, this.ctx.callId, { type: 'end', reason }, this.log);
     const summary = {
       reason,
       durationMs: performance.now() - this.startedAt,

@@ -51,9 +51,14 @@ export class ClientChannel {
   }
 
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
-    const bytes = asBytes(data);
-    if (isBinary) return this.onBinary(bytes);
-    this.onText(bytes.toString('utf8'));
+    // A throw here would escape the socket's event emitter and take the whole process down.
+    try {
+      const bytes = asBytes(data);
+      if (isBinary) this.onBinary(bytes);
+      else this.onText(bytes.toString('utf8'));
+    } catch (err) {
+      this.log.error({ err }, 'voice frame handling failed');
+    }
   };
 
   private onBinary(bytes: Buffer): void {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Bus, type BusSubscription } from '@parley/bus';
 import { rpcSubjects, type SttSessionOpenRequest, type TranscriptMessage, voiceSubjects } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
+import { publishControl } from './call-control';
 
 /** Retry delays for opening a session; the last one repeats while the call lives. */
 const REOPEN_DELAYS_MS = [0, 1_000, 2_000, 5_000];
@@ -74,7 +75,7 @@ export class SttLink {
 
   /** Asks for the final of what was said so far; the answer carries `turnId`. */
   flush(turnId: string): void {
-    if (!this.closed) this.bus.publish(voiceSubjects.control(this.request.callId), { type: 'flush', turnId });
+    if (!this.closed) publishControl(this.bus, this.request.callId, { type: 'flush', turnId }, this.log);
   }
 
   async close(): Promise<void> {
