@@ -37,6 +37,9 @@ describe('stt-worker over the bus', () => {
     await worker?.app.close();
   });
 
+  // A closed session frees its decoder just after the close is answered; each test starts from none.
+  afterEach(() => waitUntil(() => sessions().size === 0));
+
   const open = (callId: string, extra: object = {}) =>
     bus.request(rpcSubjects.sttSessionOpen, { callId, ...OPEN, ...extra }, { timeoutMs: 3_000 });
   const close = (callId: string) => bus.request(rpcSubjects.sttSessionClose, { callId }, { timeoutMs: 3_000 });
@@ -54,10 +57,8 @@ describe('stt-worker over the bus', () => {
     await expect(open(callId)).resolves.toEqual({ callId, workerId: 'stt-a', provider: 'pocketsphinx' });
 
     await streamSpeech(bus, callId, speech);
-    const flushedAt = performance.now();
     bus.publish(voiceSubjects.control(callId), { type: 'flush', turnId: 'turn-1' });
     const final = await transcripts.waitFor((message) => message.kind === 'final');
-    const finalizeMs = performance.now() - flushedAt;
 
     const kinds = transcripts.messages.map((message) => message.kind);
     expect(kinds.filter((kind) => kind === 'interim').length).toBeGreaterThan(0);
@@ -67,7 +68,20 @@ describe('stt-worker over the bus', () => {
     expect(final.endMs).toBeGreaterThan(final.startMs);
     expect(final.endMs).toBeLessThanOrEqual((speech.length / 16_000) * 1000 + 20);
     expect(transcripts.messages.map((message) => message.seq)).toEqual(kinds.map((_, i) => i));
-    expect(finalizeMs).toBeLessThan(1_000);
+    await close(callId);
+  });
+
+  it('answers a flush within a fraction of a second when the caller speaks in real time', async () => {
+    const callId = nextCallId();
+    const transcripts = new TranscriptLog(bus, callId);
+    await open(callId);
+    await streamSpeech(bus, callId, speech, 0, true);
+    const flushedAt = performance.now();
+    bus.publish(voiceSubjects.control(callId), { type: 'flush', turnId: 'paced' });
+    await transcripts.waitFor((message) => message.kind === 'final');
+
+    // Measured here: 15-80 ms; the bound leaves room for a machine busy with other work.
+    expect(performance.now() - flushedAt).toBeLessThan(1_000);
     await close(callId);
   });
 
@@ -161,6 +175,34 @@ describe('stt-worker over the bus', () => {
     await close(callId);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(transcripts.messages.length).toBe(alive);
+  });
+
+  it('closes a session whose engine fails, publishing nothing more, so the gateway reopens on silence', async () => {
+    const callId = nextCallId();
+    const transcripts = new TranscriptLog(bus, callId);
+    await open(callId, { keepaliveMs: 100 });
+    // Thirty seconds of audio in one burst overruns the engine's five-second backlog: it fails as overloaded.
+    const frame = new Uint8Array(640).fill(7);
+    for (let seq = 0; seq < 1_500; seq++) bus.publishAudio(voiceSubjects.audioIn(callId), frame, { seq });
+    await waitUntil(() => sessions().size === 0);
+
+    const heard = transcripts.messages.length;
+    bus.publish(voiceSubjects.control(callId), { type: 'flush', turnId: 'unanswered' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(transcripts.messages.length).toBe(heard);
+    expect(transcripts.finals).toEqual([]);
+  });
+
+  it('ends the utterance at the frame marked last', async () => {
+    const callId = nextCallId();
+    const transcripts = new TranscriptLog(bus, callId);
+    await open(callId);
+    const seq = await streamSpeech(bus, callId, speech);
+    bus.publishAudio(voiceSubjects.audioIn(callId), new Uint8Array(640), { seq, last: true });
+
+    const final = await transcripts.waitFor((message) => message.kind === 'final');
+    expect(wordErrorRate([{ reference: PROMPT, hypothesis: final.text }])).toBeLessThan(0.25);
+    await close(callId);
   });
 
   it('refuses an unknown provider with a final INVALID_REQUEST', async () => {

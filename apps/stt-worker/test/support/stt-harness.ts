@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { INestApplication } from '@nestjs/common';
 import { FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
 import { Bus } from '@parley/bus';
@@ -49,7 +49,7 @@ export class TranscriptLog {
   }
 
   /** Resolves with the first message matching `match`, waiting up to `timeoutMs` for it. */
-  async waitFor(match: (message: TranscriptMessage) => boolean, timeoutMs = 5_000): Promise<TranscriptMessage> {
+  async waitFor(match: (message: TranscriptMessage) => boolean, timeoutMs = 10_000): Promise<TranscriptMessage> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const found = this.messages.find(match);
@@ -67,19 +67,31 @@ export class TranscriptLog {
   }
 }
 
-/** Publishes `pcm` as 20 ms frames with sequence numbers, faster than real time, as the gateway would. */
-export async function streamSpeech(bus: Bus, callId: string, pcm: Int16Array, firstSeq = 0): Promise<number> {
+/**
+ * Publishes `pcm` as 20 ms frames with sequence numbers, as the gateway does: faster than real time
+ * by default, or paced at real time (`realTime`) where the engine's lag must not count.
+ */
+export async function streamSpeech(
+  bus: Bus,
+  callId: string,
+  pcm: Int16Array,
+  firstSeq = 0,
+  realTime = false,
+): Promise<number> {
+  const startedAt = performance.now();
   let seq = firstSeq;
   for (let offset = 0; offset < pcm.length; offset += FRAME_SAMPLES) {
     const frame = new Int16Array(FRAME_SAMPLES);
     frame.set(pcm.subarray(offset, offset + FRAME_SAMPLES));
     bus.publishAudio(voiceSubjects.audioIn(callId), samplesToBytes(frame), { seq: seq++ });
-    if (seq % 10 === 0) await yieldToEventLoop();
+    const due = startedAt + ((offset + FRAME_SAMPLES) / 16) - performance.now();
+    if (realTime && due > 0) await sleep(due);
+    else if (seq % 10 === 0) await yieldToEventLoop();
   }
   return seq;
 }
 
-export async function waitUntil(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+export async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!condition()) {
     if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
