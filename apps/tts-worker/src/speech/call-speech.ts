@@ -28,6 +28,7 @@ export class CallSpeech {
   private queued = 0;
   private linger: NodeJS.Timeout | null = null;
   private ended = false;
+  private voiceFallbackNoted = false;
 
   constructor(
     readonly callId: string,
@@ -41,6 +42,13 @@ export class CallSpeech {
   /** Sentences accepted and not yet done. */
   get pending(): number {
     return this.queued;
+  }
+
+  /** True the first time only: the call's voice fallback is worth one log line, not one per sentence. */
+  noteVoiceFallback(): boolean {
+    const first = !this.voiceFallbackNoted;
+    this.voiceFallbackNoted = true;
+    return first;
   }
 
   /** Queues the sentence; false when its turn was already interrupted (nothing will be spoken). */

@@ -33,11 +33,13 @@ export class SpeechCalls {
     const receivedAt = performance.now();
     this.checkCapacity();
     const { callId, turnId, sentenceIndex, text } = request;
+    const call = this.callOf(callId);
     const { voice, fallback } = chooseVoice(request.voice, this.provider);
-    if (fallback) {
+    // Once per call: every sentence of the call asks for the same voice.
+    if (fallback && call.noteVoiceFallback()) {
       this.logger.warn({ callId, fallback, requested: request.voice, voice }, 'tts voice not available, using default');
     }
-    const accepted = this.callOf(callId).enqueue({ callId, turnId, sentenceIndex, text, voice, receivedAt });
+    const accepted = call.enqueue({ callId, turnId, sentenceIndex, text, voice, receivedAt });
     if (accepted) this.pending++;
     else this.metrics.sentences.inc({ outcome: 'dropped' });
     return { turnId, sentenceIndex, accepted: true };
