@@ -193,6 +193,22 @@ describe('stt-worker over the bus', () => {
     expect(transcripts.finals).toEqual([]);
   });
 
+  it('counts the frames missing from the sequence the gateway sent', async () => {
+    const callId = nextCallId();
+    await open(callId);
+    const lost = async () => {
+      const text = await (await fetch(`${worker.base}/metrics`)).text();
+      return Number(/^stt_audio_frames_lost_total\{[^}]*\} (\d+)/m.exec(text)?.[1]);
+    };
+    const before = await lost();
+    for (const seq of [10, 11, 15, 16]) bus.publishAudio(voiceSubjects.audioIn(callId), new Uint8Array(640), { seq });
+    await bus.ping();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect((await lost()) - before).toBe(3);
+    await close(callId);
+  });
+
   it('ends the utterance at the frame marked last', async () => {
     const callId = nextCallId();
     const transcripts = new TranscriptLog(bus, callId);

@@ -51,6 +51,8 @@ export class CallTranscriber implements SttSessionListener {
   private pcm = new Int16Array(FRAME_SAMPLES);
   private seq = 0;
   private lastAudioAt = performance.now();
+  /** The frame number the gateway should send next; frames before a reopen do not count as lost. */
+  private nextSeq = -1;
   private lastPublishedAt = performance.now();
   /** Latest hypothesis of the utterance being decoded, repeated by keepalives. */
   private interimText = '';
@@ -139,6 +141,8 @@ export class CallTranscriber implements SttSessionListener {
 
   private readonly onAudio = (frame: Uint8Array, headers: Readonly<AudioFrameHeaders>): void => {
     if (this.closing) return;
+    if (this.nextSeq >= 0 && headers.seq > this.nextSeq) this.deps.metrics.framesLost.inc(headers.seq - this.nextSeq);
+    this.nextSeq = headers.seq + 1;
     const count = frame.byteLength / 2;
     if (count > this.pcm.length) this.pcm = new Int16Array(count);
     decodePcm16(frame, this.pcm);

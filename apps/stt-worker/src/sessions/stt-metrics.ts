@@ -10,6 +10,8 @@ export class SttMetrics {
   readonly finalizeLatency: Histogram;
   /** Engine time over audio time per utterance: above 1 the worker cannot keep up. */
   readonly realTimeFactor: Histogram;
+  /** Gaps in the gateway's frame numbers: audio NATS dropped (a slow consumer) or the gateway never sent. */
+  readonly framesLost: Counter;
   readonly sessionsOpened: Counter<'result'>;
   readonly sessionsClosed: Counter<'reason'>;
 
@@ -26,6 +28,11 @@ export class SttMetrics {
       name: 'stt_real_time_factor',
       help: 'Engine time divided by audio time, per utterance.',
       buckets: [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2],
+      registers,
+    });
+    this.framesLost = new Counter({
+      name: 'stt_audio_frames_lost_total',
+      help: 'Caller audio frames missing from the sequence numbers received.',
       registers,
     });
     this.sessionsOpened = new Counter({
