@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Bus } from '@parley/bus';
@@ -108,7 +109,9 @@ export class CallHarness {
     this.stopWorkers();
     await this.sessions.beforeApplicationShutdown();
     await new Promise((resolve) => this.server.close(resolve));
-    await this.bus.removeStreams([streams.call]);
+    // Through the plain connection: a spec may have drained the gateway's bus on purpose.
+    const jsm = await jetstreamManager(this.raw);
+    await jsm.streams.delete(`${this.namespace}_${streams.call.name}`);
     await Promise.all([this.bus.drain(), this.raw.drain()]);
   }
 
