@@ -54,6 +54,14 @@ describe('a call, greeting to reply (real NATS, fake workers)', () => {
       { turnId: 't0', sentenceIndex: 0, text: 'Hello, thanks for calling.' },
     ]);
     await waitFor(() => harness.eventsOf(call.callId, eventSubjects.callStarted).length === 1, 2_000, 'call.started');
+    expect(harness.eventsOf(call.callId, eventSubjects.callStarted)[0].payload).toMatchObject({
+      callId: call.callId,
+      orgId: 'org-1',
+      agentId: 'agent-1',
+      keyId: 'key-1',
+      direction: 'inbound',
+      channel: 'raw',
+    });
   });
 
   it('answers the caller: interim, transcript user, turn_start, the reply in order, transcript assistant', async () => {

@@ -1,5 +1,11 @@
 import { Bus } from '@parley/bus';
-import { type CallEndedEvent, type CallEndReason, type CallLatency, eventSubjects } from '@parley/contracts';
+import {
+  type CallEndedEvent,
+  type CallEndReason,
+  type CallLatency,
+  type CallStartedEvent,
+  eventSubjects,
+} from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 
 export interface CallIdentity {
@@ -8,6 +14,9 @@ export interface CallIdentity {
   readonly agentId: string;
   readonly keyId: string;
 }
+
+/** Where a call came from, for `call.started`: the dialer's outbound calls name their task. */
+export type CallOrigin = Partial<Pick<CallStartedEvent, 'direction' | 'channel' | 'taskId' | 'from' | 'to'>>;
 
 export interface CallSummary {
   readonly reason: CallEndReason;
@@ -30,15 +39,20 @@ export class CallEvents {
     private readonly log: Logger,
   ) {}
 
-  async started(startedAt: Date): Promise<void> {
+  async started(startedAt: Date, origin: CallOrigin = {}): Promise<void> {
     const { callId, orgId, agentId, keyId } = this.call;
+    const event: CallStartedEvent = {
+      direction: 'inbound',
+      channel: 'raw',
+      ...origin,
+      callId,
+      orgId,
+      agentId,
+      keyId,
+      startedAt: startedAt.toISOString(),
+    };
     await this.publish(
-      () =>
-        this.bus.publishEvent(
-          eventSubjects.callStarted,
-          { callId, orgId, agentId, keyId, direction: 'inbound', channel: 'raw', startedAt: startedAt.toISOString() },
-          { msgId: `${callId}:started` },
-        ),
+      () => this.bus.publishEvent(eventSubjects.callStarted, event, { msgId: `${callId}:started` }),
       'call.started',
     );
   }

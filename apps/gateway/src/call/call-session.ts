@@ -12,7 +12,7 @@ import type { Logger } from '@parley/logging';
 import type { WebSocket } from 'ws';
 import { AgentVoice } from './agent-voice';
 import { publishControl } from './call-control';
-import { CallEvents } from './call-events';
+import { CallEvents, type CallOrigin } from './call-events';
 import { CallLatencyMeter } from './call-latency';
 import { CallLimitsWatch } from './call-limits';
 import type { CallMetrics } from './call-metrics';
@@ -38,6 +38,8 @@ export interface CallContext {
   readonly keyId: string;
   readonly agent: AgentConfig;
   readonly lease: CallLease;
+  /** How the call reached the gateway; an inbound call on the raw protocol unless told. */
+  readonly origin?: CallOrigin;
 }
 
 export interface CallSessionDeps {
@@ -115,7 +117,7 @@ export class CallSession {
   /** Publishes `call.started`, opens STT and speaks the greeting at once. */
   start(): void {
     this.deps.metrics.callStarted();
-    void this.events.started(new Date());
+    void this.events.started(new Date(), this.ctx.origin);
     this.stt.open();
     this.limits.start();
     const greeting = this.ctx.agent.greeting.trim();
