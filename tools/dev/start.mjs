@@ -121,6 +121,10 @@ function handleSignals(supervisor, state) {
     process.exit((await stop(supervisor, signal)) ? 0 : 1);
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  // `npm start` does not pass a SIGTERM on through its shell: npm and the shell just go. Losing
+  // the parent is then the stop signal, so no services are left running without a supervisor.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && !state.stopping && onSignal('parent process gone'), 500).unref();
 }
 
 // A service that exits while nobody asked it to takes the platform down with it.
