@@ -16,7 +16,7 @@ export class BillingModule {
     return {
       module: BillingModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'billing', logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'billing', namespace: config.BUS_NAMESPACE, logger }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'billing' }),
         DatabaseModule.forRoot(config.DATABASE_URL),
         BalanceModule,

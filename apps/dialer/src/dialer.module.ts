@@ -14,7 +14,7 @@ export class DialerModule {
     return {
       module: DialerModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'dialer', logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'dialer', namespace: config.BUS_NAMESPACE, logger }),
       ],
       providers: [busReadiness, postgresReadiness(config.DATABASE_URL)],
     };

@@ -31,7 +31,7 @@ export class LlmWorkerModule {
     return {
       module: LlmWorkerModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'llm-worker', namespace: options.busNamespace, logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'llm-worker', namespace: options.busNamespace ?? config.BUS_NAMESPACE, logger }),
       ],
       providers: [
         busReadiness,

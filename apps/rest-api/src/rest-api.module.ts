@@ -16,7 +16,7 @@ export class RestApiModule {
     return {
       module: RestApiModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'rest-api', logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'rest-api', namespace: config.BUS_NAMESPACE, logger }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'rest-api' }),
         DatabaseModule.forRoot(config.DATABASE_URL),
         IdentityModule,

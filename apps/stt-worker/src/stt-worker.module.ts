@@ -25,7 +25,7 @@ export class SttWorkerModule {
     return {
       module: SttWorkerModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'stt-worker', logger, namespace: options.busNamespace }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'stt-worker', logger, namespace: options.busNamespace ?? config.BUS_NAMESPACE }),
       ],
       providers: [
         busReadiness,

@@ -25,7 +25,7 @@ export class TtsWorkerModule {
     return {
       module: TtsWorkerModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'tts-worker', logger, namespace: options.busNamespace }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'tts-worker', logger, namespace: options.busNamespace ?? config.BUS_NAMESPACE }),
       ],
       providers: [
         busReadiness,

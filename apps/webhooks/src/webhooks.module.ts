@@ -14,7 +14,7 @@ export class WebhooksModule {
     return {
       module: WebhooksModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'webhooks', logger }),
+        BusModule.forRoot({ url: config.NATS_URL, name: 'webhooks', namespace: config.BUS_NAMESPACE, logger }),
       ],
       providers: [busReadiness, postgresReadiness(config.DATABASE_URL)],
     };

@@ -37,6 +37,7 @@ describe('env fragments', () => {
       SHUTDOWN_TIMEOUT_MS: '2500',
       NATS_URL: 'tls://nats.internal:4222',
       REDIS_URL: 'rediss://cache:6380',
+      BUS_NAMESPACE: 'e2e_voice_3f9a1c',
     });
     expect(config).toMatchObject({
       PORT: 0,
@@ -47,6 +48,7 @@ describe('env fragments', () => {
       SHUTDOWN_TIMEOUT_MS: 2500,
       NATS_URL: 'tls://nats.internal:4222',
       REDIS_URL: 'rediss://cache:6380',
+      BUS_NAMESPACE: 'e2e_voice_3f9a1c',
     });
   });
 
@@ -59,6 +61,7 @@ describe('env fragments', () => {
     ['LOG_PRETTY', 'maybe'],
     ['NATS_URL', 'http://127.0.0.1:4222'],
     ['REDIS_URL', 'not a url'],
+    ['BUS_NAMESPACE', 'Voice.Tests'],
     ['DATABASE_URL', 'mysql://127.0.0.1/parley'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'grpc://collector:4317'],
   ])('reject %s=%j, naming only that variable', (variable, value) => {

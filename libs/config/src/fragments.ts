@@ -20,6 +20,11 @@ export function wholeNumber(min: number, max: number) {
 
 export const natsEnv = {
   NATS_URL: z.url({ protocol: /^(nats|tls)$/ }).default('nats://127.0.0.1:4222'),
+  /**
+   * Prefixes every subject and stream name, so several stacks (an e2e run beside a developer's
+   * platform) share one NATS without hearing each other. Unset in production.
+   */
+  BUS_NAMESPACE: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _ only').optional(),
 };
 
 export const redisEnv = {
