@@ -111,7 +111,7 @@ function callFailures(client: VoiceCallClient, closed: CallClosed, endedByCaller
   const failures = client.protocolErrors.map((error) => `protocol error at ${Math.round(error.at)} ms: ${error.problem}`);
   for (const { message } of client.messagesOf('error')) failures.push(`platform error ${message.code}: ${message.message}`);
   const callEnd = client.messagesOf('call_end').at(-1)?.message;
-  if (callEnd?.reason === 'error') failures.push('the platform ended the call with reason "error"');
+  if (callEnd?.reason === 'PLATFORM_ERROR') failures.push('the platform ended the call with reason PLATFORM_ERROR');
   if (!endedByCaller && !callEnd) failures.push(`the server closed the call without call_end (${closed.code} ${closed.reason})`.trim());
   return failures;
 }

@@ -11,7 +11,7 @@ describe('a call whose bus connection is gone (real NATS, fake workers)', () => 
     call.client.sendAudio(new Uint8Array(640)); // publishing caller audio now fails: must not crash
     call.client.sendText(JSON.stringify({ type: 'end_call' }));
     await expect(call.client.waitClosed()).resolves.toBe(1000);
-    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'end_call' });
+    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'CLIENT_ENDED' });
     await waitFor(() => harness.sessions.size === 0, 5_000, 'session ended');
     expect(call.lease.releases).toBe(1);
     await harness.close();

@@ -41,11 +41,11 @@ describe('how a call ends (real NATS, fake workers)', () => {
     const tail = call.client.events.slice(-3).map((e) => e.message);
     expect(tail[0]).toEqual({ type: 'transcript', role: 'assistant', text: 'We open at nine. We close at five.' });
     expect(tail[1]).toMatchObject({ type: 'error', code: 'MAX_TURNS_REACHED' });
-    expect(tail[2]).toEqual({ type: 'call_end', reason: 'max_turns' });
+    expect(tail[2]).toEqual({ type: 'call_end', reason: 'MAX_TURNS_REACHED' });
     const ended = await endedEvent(call);
     const identity = { callId: call.callId, orgId: 'org-1', agentId: 'agent-1' };
-    expect(ended).toMatchObject({ ...identity, reason: 'max_turns', turns: 1 });
-    expect(await harness.metric('gateway_calls_ended_total', { reason: 'max_turns' })).toBe(1);
+    expect(ended).toMatchObject({ ...identity, reason: 'MAX_TURNS_REACHED', turns: 1 });
+    expect(await harness.metric('gateway_calls_ended_total', { reason: 'MAX_TURNS_REACHED' })).toBe(1);
     const latency = ended.latency as Record<string, { count: number } | null>;
     for (const stage of ['sttMs', 'llmFirstSentenceMs', 'ttsFirstAudioMs', 'voiceToVoiceMs']) {
       expect(latency[stage]?.count).toBeGreaterThanOrEqual(1);
@@ -59,10 +59,10 @@ describe('how a call ends (real NATS, fake workers)', () => {
 
     await expect(call.client.waitClosed()).resolves.toBe(1000);
     const callEnd = call.client.first('call_end');
-    expect(callEnd?.message).toEqual({ type: 'call_end', reason: 'silence_timeout' });
+    expect(callEnd?.message).toEqual({ type: 'call_end', reason: 'SILENCE_TIMEOUT' });
     // The clock stood still while the greeting played: a second of silence after it, not before.
     expect((callEnd?.at ?? 0) - greetingEndedAt).toBeGreaterThanOrEqual(950);
-    expect(await endedEvent(call)).toMatchObject({ reason: 'silence_timeout', turns: 0 });
+    expect(await endedEvent(call)).toMatchObject({ reason: 'SILENCE_TIMEOUT', turns: 0 });
   });
 
   it('ends at the maximum duration even while the agent speaks', async () => {
@@ -71,9 +71,9 @@ describe('how a call ends (real NATS, fake workers)', () => {
     // Cut mid-greeting: audio_end, the words heard so far (if a whole word was), then call_end.
     const types = call.client.types().filter((type) => type !== 'transcript');
     expect(types).toEqual(['audio_start', 'audio_end', 'call_end']);
-    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'max_duration' });
+    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'MAX_DURATION_REACHED' });
     const ended = await endedEvent(call);
-    expect(ended.reason).toBe('max_duration');
+    expect(ended.reason).toBe('MAX_DURATION_REACHED');
     expect(ended.durationMs).toBeGreaterThanOrEqual(1000);
     expect(ended.durationMs).toBeLessThan(1500);
   });
@@ -82,15 +82,15 @@ describe('how a call ends (real NATS, fake workers)', () => {
     const call = await harness.call();
     call.client.sendText(JSON.stringify({ type: 'end_call' }));
     await expect(call.client.waitClosed()).resolves.toBe(1000);
-    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'end_call' });
-    expect(await endedEvent(call)).toMatchObject({ reason: 'end_call' });
+    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'CLIENT_ENDED' });
+    expect(await endedEvent(call)).toMatchObject({ reason: 'CLIENT_ENDED' });
   });
 
   it('treats the client closing the socket as a hang-up', async () => {
     const call = await harness.call();
     await waitFor(() => call.client.count('audio_end') === 1, 3_000, 'greeting');
     call.client.close();
-    expect(await endedEvent(call)).toMatchObject({ reason: 'hangup', turns: 0 });
+    expect(await endedEvent(call)).toMatchObject({ reason: 'HANGUP', turns: 0 });
     expect(harness.eventsOf(call.callId, eventSubjects.callStarted)).toHaveLength(1);
   });
 
@@ -103,8 +103,8 @@ describe('how a call ends (real NATS, fake workers)', () => {
 
     await expect(call.client.waitClosed()).resolves.toBe(1000);
     expect(call.client.types().slice(-4)).toEqual(['audio_start', 'audio_end', 'transcript', 'call_end']);
-    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'agent_ended' });
+    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'AGENT_ENDED' });
     expect(call.client.audioAt).toHaveLength(20);
-    expect(await endedEvent(call)).toMatchObject({ reason: 'agent_ended', turns: 1 });
+    expect(await endedEvent(call)).toMatchObject({ reason: 'AGENT_ENDED', turns: 1 });
   });
 });

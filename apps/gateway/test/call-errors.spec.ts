@@ -31,31 +31,31 @@ describe('a call through bad input and failing workers (real NATS, fake workers)
 
   afterAll(() => harness.close());
 
-  it('answers a text frame that is not JSON, or an unknown message, with INVALID_REQUEST and stays up', async () => {
+  it('answers a text frame that is not JSON, or an unknown message, with INVALID_MESSAGE and stays up', async () => {
     call = await harness.call();
     call.client.sendText('hello?');
     call.client.sendText(JSON.stringify({ type: 'dance' }));
     await waitFor(() => errors(call).length === 2, 2_000, 'two error frames');
-    expect(errors(call).map((e) => e.code)).toEqual(['INVALID_REQUEST', 'INVALID_REQUEST']);
+    expect(errors(call).map((e) => e.code)).toEqual(['INVALID_MESSAGE', 'INVALID_MESSAGE']);
     await greetingPlayed(call);
     expect(call.client.closeCode).toBeUndefined();
   });
 
-  it('drops an audio frame with half a sample, with INVALID_REQUEST', async () => {
+  it('drops an audio frame with half a sample, with INVALID_AUDIO', async () => {
     call = await harness.call();
     call.client.sendAudio(new Uint8Array(641));
     await waitFor(() => errors(call).length === 1, 2_000, 'error frame');
-    expect(errors(call)[0]).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(errors(call)[0]).toMatchObject({ code: 'INVALID_AUDIO' });
     await sleep(100);
     expect(call.workers.record.audioInFrames).toBe(0);
     expect(call.client.closeCode).toBeUndefined();
   });
 
-  it('closes with 1009 on an audio frame over 64 KiB', async () => {
+  it('closes with 1009 and call_end PLATFORM_ERROR on an audio frame over 64 KiB', async () => {
     call = await harness.call();
     call.client.sendAudio(new Uint8Array(64 * 1024 + 2));
     await expect(call.client.waitClosed()).resolves.toBe(1009);
-    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'error' });
+    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'PLATFORM_ERROR' });
   });
 
   it('says the fallback phrase with LLM_TIMEOUT when the LLM gives no first sentence in time', async () => {

@@ -11,7 +11,7 @@ import { CallClient } from './call-support/call-client';
 import { agentConfig, waitFor } from './call-support/call-harness';
 
 describe('CallModule in a Nest application', () => {
-  it('provides CallSessions, and ends live calls with call_end before the bus drains at shutdown', async () => {
+  it('provides CallSessions, and ends live calls with call_end SHUTDOWN before the bus drains at shutdown', async () => {
     const { natsUrl } = await testInfra();
     const namespace = uniqueNamespace('gw_call_module');
     const logger = createLogger({ service: 'gateway-spec', level: 'silent' });
@@ -45,9 +45,9 @@ describe('CallModule in a Nest application', () => {
 
     await app.close();
     await expect(client.waitClosed()).resolves.toBe(1000);
-    expect(client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'error' });
+    expect(client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'SHUTDOWN' });
     await waitFor(() => ended.length === 1, 3_000, 'call.ended stored');
-    expect(ended).toEqual(['error']);
+    expect(ended).toEqual(['SHUTDOWN']);
 
     await consumer.stop();
     await watcher.removeStreams([streams.call]);

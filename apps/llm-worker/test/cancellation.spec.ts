@@ -75,7 +75,7 @@ describe('llm-worker stops a turn when the call interrupts or ends it', () => {
   it('stops every turn of a call that ends, and only that call', async () => {
     await startTurn('call_a', 'turn_1');
     await startTurn('call_b', 'turn_1');
-    control('call_a', { type: 'end', reason: 'hangup' });
+    control('call_a', { type: 'end', reason: 'HANGUP' });
     await expect(gated.abortSeen('call_a', 'turn_1')).resolves.toBe('call-ended');
     await settleAndProbe('call_a', 'turn_1');
     expect(tap.chunks('call_a', 'turn_1')).toHaveLength(1);

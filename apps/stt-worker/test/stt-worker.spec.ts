@@ -159,7 +159,7 @@ describe('stt-worker over the bus', () => {
     const callId = nextCallId();
     await open(callId);
     expect(sessions().size).toBe(1);
-    bus.publish(voiceSubjects.control(callId), { type: 'end', reason: 'hangup' });
+    bus.publish(voiceSubjects.control(callId), { type: 'end', reason: 'HANGUP' });
     await waitUntil(() => sessions().size === 0);
   });
 

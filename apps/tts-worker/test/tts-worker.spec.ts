@@ -121,7 +121,7 @@ describe('tts-worker over the bus', () => {
     const audio = new AudioOutLog(bus, callId);
     await synthesize(callId, 't1', 0, LONG);
     await audio.until((frames) => frames.length > 0);
-    bus.publish(voiceSubjects.control(callId), { type: 'end', reason: 'hangup' });
+    bus.publish(voiceSubjects.control(callId), { type: 'end', reason: 'HANGUP' });
     await bus.ping();
     const endedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -89,7 +89,7 @@ describe('Bus JetStream events', () => {
       callId: 'c-redeliver',
       orgId: 'o1',
       agentId: 'a1',
-      reason: 'hangup',
+      reason: 'HANGUP',
       durationMs: 1000,
       turns: 1,
       endedAt: new Date().toISOString(),

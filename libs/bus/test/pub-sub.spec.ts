@@ -49,7 +49,7 @@ describe('Bus publish/subscribe', () => {
     const seen = deferred<string>();
     const sub = bus.subscribe(voiceSubjects.control(ANY_TOKEN), (_msg, meta) => seen.resolve(meta.subject));
     await bus.ping();
-    bus.publish(voiceSubjects.control('call-7'), { type: 'end', reason: 'hangup' });
+    bus.publish(voiceSubjects.control('call-7'), { type: 'end', reason: 'HANGUP' });
     await expect(seen.promise).resolves.toBe(voiceSubjects.control('call-7'));
     sub.unsubscribe();
   });

@@ -12,7 +12,7 @@ describe('CallLimitsWatch', () => {
     jest.advanceTimersByTime(9_999);
     expect(onLimit).not.toHaveBeenCalled();
     jest.advanceTimersByTime(1);
-    expect(onLimit).toHaveBeenCalledWith('silence_timeout');
+    expect(onLimit).toHaveBeenCalledWith('SILENCE_TIMEOUT');
   });
 
   it('does not count the agent speaking as caller silence', () => {
@@ -29,7 +29,7 @@ describe('CallLimitsWatch', () => {
     jest.advanceTimersByTime(9_000);
     expect(onLimit).not.toHaveBeenCalled();
     jest.advanceTimersByTime(1_000);
-    expect(onLimit).toHaveBeenCalledWith('silence_timeout');
+    expect(onLimit).toHaveBeenCalledWith('SILENCE_TIMEOUT');
   });
 
   it('ends the call at the maximum duration however busy it is, and only once', () => {
@@ -39,7 +39,7 @@ describe('CallLimitsWatch', () => {
     watch.setAgentBusy(true);
     jest.advanceTimersByTime(60_000);
     expect(onLimit).toHaveBeenCalledTimes(1);
-    expect(onLimit).toHaveBeenCalledWith('max_duration');
+    expect(onLimit).toHaveBeenCalledWith('MAX_DURATION_REACHED');
     watch.callerActive();
     jest.advanceTimersByTime(60_000);
     expect(onLimit).toHaveBeenCalledTimes(1);

@@ -1,6 +1,6 @@
-import type { CallLimits } from '@parley/contracts';
+import type { CallEndReason, CallLimits } from '@parley/contracts';
 
-export type LimitReason = 'max_duration' | 'silence_timeout';
+export type LimitReason = Extract<CallEndReason, 'MAX_DURATION_REACHED' | 'SILENCE_TIMEOUT'>;
 
 /**
  * The wall-clock limits of `agent.limits`: total duration, and caller silence while the agent
@@ -19,7 +19,7 @@ export class CallLimitsWatch {
   ) {}
 
   start(): void {
-    this.durationTimer = setTimeout(() => this.fire('max_duration'), this.limits.maxDurationSec * 1000);
+    this.durationTimer = setTimeout(() => this.fire('MAX_DURATION_REACHED'), this.limits.maxDurationSec * 1000);
     this.armSilence();
   }
 
@@ -45,7 +45,7 @@ export class CallLimitsWatch {
     clearTimeout(this.silenceTimer);
     this.silenceTimer = undefined;
     if (this.stopped || this.agentBusy) return;
-    this.silenceTimer = setTimeout(() => this.fire('silence_timeout'), this.limits.silenceTimeoutSec * 1000);
+    this.silenceTimer = setTimeout(() => this.fire('SILENCE_TIMEOUT'), this.limits.silenceTimeoutSec * 1000);
   }
 
   private fire(reason: LimitReason): void {

@@ -144,7 +144,7 @@ export class CallSession {
     this.callerAudio.stop();
     this.stopAgentTurn(this.playback.currentTurnId);
     this.voice.stop();
-    if (reason !== 'hangup') {
+    if (reason !== 'HANGUP') {
       this.client.send({ type: 'call_end', reason });
       this.client.close(closeCode, reason);
     }
@@ -162,9 +162,9 @@ export class CallSession {
   private connectClient(socket: WebSocket): ClientChannel {
     const events = {
       onAudio: (chunk: Uint8Array) => this.callerAudio.push(chunk),
-      onEndCall: () => void this.end('end_call'),
-      onTooLarge: () => void this.end('error', CLOSE_TOO_BIG),
-      onClosed: () => void this.end('hangup'),
+      onEndCall: () => void this.end('CLIENT_ENDED'),
+      onTooLarge: () => void this.end('PLATFORM_ERROR', CLOSE_TOO_BIG),
+      onClosed: () => void this.end('HANGUP'),
     };
     return new ClientChannel(socket, events, this.deps.settings.maxClientFrameBytes, this.log);
   }
@@ -274,7 +274,7 @@ export class CallSession {
     this.conversation.assistant(turn.text, false);
     this.limits.setAgentBusy(false);
     if (this.voice.endCallRequested) {
-      void this.end('agent_ended');
+      void this.end('AGENT_ENDED');
     } else if (turn.turnId !== GREETING_TURN && this.turns >= this.ctx.agent.limits.maxTurns) {
       this.endAtTurnLimit();
     }
@@ -291,7 +291,7 @@ export class CallSession {
 
   private endAtTurnLimit(): void {
     this.reportError('MAX_TURNS_REACHED', `the call reached its limit of ${this.ctx.agent.limits.maxTurns} turns`);
-    void this.end('max_turns');
+    void this.end('MAX_TURNS_REACHED');
   }
 
   private reportError(code: ErrorCode, message: string): void {

@@ -41,11 +41,8 @@ export class CallSessions implements BeforeApplicationShutdown {
     return session;
   }
 
-  /**
-   * Before the bus drains: end every call so `call.ended` is stored and billing sees it.
-   * The contract has no "shutdown" reason; `error` is the closest (the caller did not end it).
-   */
+  /** Before the bus drains: end every call so `call.ended` is stored and billing sees it. */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.live.values()].map((session) => session.end('error')));
+    await Promise.all([...this.live.values()].map((session) => session.end('SHUTDOWN')));
   }
 }

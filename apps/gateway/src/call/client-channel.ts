@@ -1,4 +1,4 @@
-import { type VoiceServerMessage, voiceClientMessageSchema } from '@parley/contracts';
+import { type ErrorCode, type VoiceServerMessage, voiceClientMessageSchema } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { type RawData, WebSocket } from 'ws';
 
@@ -18,7 +18,8 @@ export const CLOSE_TOO_BIG = 1009;
 
 /**
  * The telephony side of a call: decodes what the client sends, validates it at the edge and
- * answers a bad frame with an `error` frame (INVALID_REQUEST) instead of failing the call.
+ * answers a bad frame with an `error` frame (INVALID_AUDIO, INVALID_MESSAGE) instead of failing
+ * the call.
  */
 export class ClientChannel {
   constructor(
@@ -68,7 +69,7 @@ export class ClientChannel {
     }
     if (bytes.byteLength % 2 !== 0) {
       // A split sample would shift every later sample by one byte: loud noise, not speech.
-      return this.rejectFrame('audio frames must hold whole 16-bit samples; frame dropped');
+      return this.rejectFrame('INVALID_AUDIO', 'audio frames must hold whole 16-bit samples; frame dropped');
     }
     this.events.onAudio(bytes);
   }
@@ -78,15 +79,15 @@ export class ClientChannel {
     try {
       json = JSON.parse(text);
     } catch {
-      return this.rejectFrame('text frames must be JSON');
+      return this.rejectFrame('INVALID_MESSAGE', 'text frames must be JSON');
     }
     const message = voiceClientMessageSchema.safeParse(json);
-    if (!message.success) return this.rejectFrame('unknown message; expected {"type":"end_call"}');
+    if (!message.success) return this.rejectFrame('INVALID_MESSAGE', 'unknown message; expected {"type":"end_call"}');
     if (message.data.type === 'end_call') this.events.onEndCall();
   }
 
-  private rejectFrame(message: string): void {
-    this.send({ type: 'error', code: 'INVALID_REQUEST', message });
+  private rejectFrame(code: Extract<ErrorCode, 'INVALID_AUDIO' | 'INVALID_MESSAGE'>, message: string): void {
+    this.send({ type: 'error', code, message });
   }
 }
 

@@ -32,6 +32,10 @@ export const ERROR_CATALOG = {
   BALANCE_EXHAUSTED: { status: 402, category: 'quota' },
   // The call used its turns; retrying the same call cannot help.
   MAX_TURNS_REACHED: { status: 409, category: 'client' },
+  // A binary frame with half a 16-bit sample: dropped, the call goes on.
+  INVALID_AUDIO: { status: 400, category: 'client' },
+  // A text frame that is not JSON or not a known message: ignored, the call goes on.
+  INVALID_MESSAGE: { status: 400, category: 'client' },
   // Public REST API (reference 004).
   INVALID_REQUEST: { status: 400, category: 'client' },
   UNAUTHORIZED: { status: 401, category: 'auth' },

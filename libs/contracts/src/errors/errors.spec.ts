@@ -1,4 +1,4 @@
-import { ERROR_CATALOG, type ErrorCode, httpStatusOf, isRetryableCode, isRetryableStatus } from './error-catalog';
+import { categoryOf, ERROR_CATALOG, type ErrorCode, httpStatusOf, isRetryableCode, isRetryableStatus } from './error-catalog';
 import { errorEnvelope, errorEnvelopeSchema } from './error-envelope.schema';
 
 describe('retry rule', () => {
@@ -17,6 +17,14 @@ describe('retry rule', () => {
   it('keeps QUOTA_EXCEEDED final although it shares 429 with RATE_LIMITED', () => {
     expect(httpStatusOf('QUOTA_EXCEEDED')).toBe(429);
     expect(isRetryableCode('QUOTA_EXCEEDED')).toBe(false);
+  });
+
+  it('treats a malformed voice frame as a final client error (400, not retryable)', () => {
+    for (const code of ['INVALID_AUDIO', 'INVALID_MESSAGE'] as const) {
+      expect(httpStatusOf(code)).toBe(400);
+      expect(categoryOf(code)).toBe('client');
+      expect(isRetryableCode(code)).toBe(false);
+    }
   });
 });
 

@@ -56,7 +56,7 @@ describe('call.ended event', () => {
     callId: 'c1',
     orgId: 'o1',
     agentId: 'a1',
-    reason: 'max_turns',
+    reason: 'MAX_TURNS_REACHED',
     durationMs: 61000,
     turns: 20,
     endedAt: at,

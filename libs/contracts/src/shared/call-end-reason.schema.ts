@@ -1,16 +1,22 @@
 import { z } from 'zod';
 
-/** Why a call ended: shared by the voice `call_end` frame and the `call.ended` event. */
+/**
+ * Why a call ended: shared by the voice `call_end` frame, the `end` control message and the
+ * `call.ended` event. Upper case like the error codes, as reference 003 spells
+ * `call_end{reason:'MAX_TURNS_REACHED'}`. For the limits reference 003 lists (MAX_TURNS_REACHED,
+ * BALANCE_EXHAUSTED) an `error` frame with the same code precedes `call_end`.
+ */
 export const callEndReasonSchema = z.enum([
-  'hangup', // the telephony side closed the socket
-  'end_call', // the client sent `end_call`
-  'agent_ended', // the agent said goodbye
-  'max_duration',
-  'max_turns',
-  'silence_timeout',
-  'balance_exhausted',
-  'kicked', // a supervisor ended it
-  'error',
+  'HANGUP', // the telephony side closed the socket
+  'CLIENT_ENDED', // the client sent `end_call`
+  'AGENT_ENDED', // the agent said goodbye
+  'MAX_DURATION_REACHED',
+  'MAX_TURNS_REACHED',
+  'SILENCE_TIMEOUT',
+  'BALANCE_EXHAUSTED',
+  'KICKED', // a supervisor ended it
+  'SHUTDOWN', // the gateway is stopping
+  'PLATFORM_ERROR', // the platform (or a broken client stream) could not go on
 ]);
 
 export type CallEndReason = z.infer<typeof callEndReasonSchema>;

@@ -46,7 +46,7 @@ describe('control message', () => {
       { type: 'interrupt', turnId: 't2', playedText: 'Sure, let me' },
       { type: 'interrupt', turnId: 't2' },
       { type: 'flush' },
-      { type: 'end', reason: 'hangup' },
+      { type: 'end', reason: 'HANGUP' },
     ]) {
       expect(controlMessageSchema.parse(msg)).toEqual(msg);
     }

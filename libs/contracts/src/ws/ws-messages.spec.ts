@@ -9,7 +9,7 @@ describe('voice WebSocket server messages', () => {
     { type: 'interim', text: 'hel' },
     { type: 'turn_start' },
     { type: 'error', code: 'STT_ERROR', message: 'speech recognition failed for this chunk' },
-    { type: 'call_end', reason: 'balance_exhausted' },
+    { type: 'call_end', reason: 'BALANCE_EXHAUSTED' },
   ])('accepts $type', (msg) => {
     expect(voiceServerMessageSchema.parse(msg)).toEqual(msg);
   });

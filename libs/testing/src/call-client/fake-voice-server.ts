@@ -102,8 +102,8 @@ export class FakeVoiceServer {
   private onText(call: FakeCall, text: string): void {
     call.textFrames.push(text);
     if (text.includes('"end_call"')) {
-      call.socket.send(JSON.stringify({ type: 'call_end', reason: 'end_call' }));
-      call.socket.close(1000, 'end_call');
+      call.socket.send(JSON.stringify({ type: 'call_end', reason: 'CLIENT_ENDED' }));
+      call.socket.close(1000, 'CLIENT_ENDED');
     }
   }
 

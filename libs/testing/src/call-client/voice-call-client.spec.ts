@@ -161,10 +161,10 @@ describe('VoiceCallClient', () => {
     const callEnd = client.waitFor('call_end');
     client.endCall();
 
-    await expect(callEnd).resolves.toMatchObject({ message: { type: 'call_end', reason: 'end_call' } });
-    await expect(client.closed).resolves.toMatchObject({ code: 1000, reason: 'end_call' });
+    await expect(callEnd).resolves.toMatchObject({ message: { type: 'call_end', reason: 'CLIENT_ENDED' } });
+    await expect(client.closed).resolves.toMatchObject({ code: 1000, reason: 'CLIENT_ENDED' });
     expect(server.calls[0].textFrames).toEqual(['{"type":"end_call"}']);
-    await expect(client.waitFor('audio_start', undefined, 1000)).rejects.toThrow('the call closed (1000 end_call)');
+    await expect(client.waitFor('audio_start', undefined, 1000)).rejects.toThrow('the call closed (1000 CLIENT_ENDED)');
     expect(() => client.endCall()).toThrow('not open');
     await expect(client.streamPcm(tone(5))).resolves.toEqual({ framesSent: 0, completed: false });
   });
