@@ -10,6 +10,7 @@ import {
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import type { WebSocket } from 'ws';
+import { energyVadFactory, type VadFactory } from '../vad';
 import { AgentVoice } from './agent-voice';
 import { publishControl } from './call-control';
 import { CallEvents, type CallOrigin } from './call-events';
@@ -23,8 +24,7 @@ import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
 import { ConversationLog } from './conversation-log';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
-import { TurnDetector, type TurnSignal } from './turn-detector';
-import { createEnergyVad, type Vad } from './vad';
+import type { TurnSignal } from './turn-detector';
 
 /** The concurrent-call slot the upgrade took. It renews itself; the call releases it at the end. */
 export interface CallLease {
@@ -46,8 +46,8 @@ export interface CallSessionDeps {
   readonly bus: Bus;
   readonly settings: CallSettings;
   readonly log: Logger;
-  /** Defaults to the energy VAD. */
-  readonly vad?: Vad;
+  /** Makes the call's voice activity detector; the energy VAD when not given. */
+  readonly vads?: VadFactory;
   readonly metrics: CallMetrics;
   /** Called once the call has fully ended (events published, lease released). */
   readonly onEnded?: () => void;
@@ -65,7 +65,6 @@ export class CallSession {
   private readonly voice: AgentVoice;
   private readonly stt: SttLink;
   private readonly callerAudio: CallerAudio;
-  private readonly detector: TurnDetector;
   private readonly limits: CallLimitsWatch;
   private readonly events: CallEvents;
   private readonly conversation: ConversationLog;
@@ -99,14 +98,8 @@ export class CallSession {
     this.playback = this.createPlayback();
     this.voice = this.createVoice();
     this.stt = this.createStt();
-    const vad = deps.vad ?? createEnergyVad();
-    this.detector = new TurnDetector({
-      endpointingMs: deps.settings.endpointingMs,
-      bargeInMinMs: deps.settings.bargeInMinMs,
-      vadHangoverMs: vad.hangoverMs,
-      frameMs: FRAME_MS,
-    });
-    this.callerAudio = new CallerAudio(vad, this.detector, {
+    const turnTiming = { endpointingMs: deps.settings.endpointingMs, bargeInMinMs: deps.settings.bargeInMinMs, frameMs: FRAME_MS };
+    this.callerAudio = new CallerAudio(deps.vads ?? energyVadFactory, turnTiming, {
       toStt: (frame) => this.stt.sendFrame(frame),
       onSignal: (signal) => this.onSignal(signal),
       onFrame: this.recorder && ((samples) => this.recorder?.callerFrame(samples)),
@@ -227,7 +220,7 @@ export class CallSession {
     const flushId = `f${++this.flushes}`;
     this.stt.flush(flushId);
     // A short sound while the agent speaks ("mhm", a cough) is no turn: its answer is dropped.
-    if (this.playback.currentTurnId !== undefined && !this.detector.utteranceSustained) return;
+    if (this.playback.currentTurnId !== undefined && !this.callerAudio.detector.utteranceSustained) return;
     this.latency.speechEnded(this.deps.settings.endpointingMs);
     this.awaitedFlush = flushId;
     clearTimeout(this.finalTimer);

@@ -3,8 +3,9 @@ import { Bus } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { LOGGER, ServiceMetrics } from '@parley/service';
 import type { WebSocket } from 'ws';
+import type { VadFactory } from '../vad';
 import { CallMetrics } from './call-metrics';
-import { CALL_SETTINGS, type CallSettings } from './call-settings';
+import { CALL_SETTINGS, CALL_VADS, type CallSettings } from './call-settings';
 import { type CallContext, CallSession } from './call-session';
 
 /** The live calls of this gateway instance; the upgrade hands each accepted socket here. */
@@ -18,6 +19,7 @@ export class CallSessions implements BeforeApplicationShutdown {
     @Inject(CALL_SETTINGS) private readonly settings: CallSettings,
     @Inject(LOGGER) private readonly log: Logger,
     @Inject(ServiceMetrics) serviceMetrics: ServiceMetrics,
+    @Inject(CALL_VADS) private readonly vads: VadFactory,
   ) {
     this.metrics = new CallMetrics(serviceMetrics);
   }
@@ -33,6 +35,7 @@ export class CallSessions implements BeforeApplicationShutdown {
       bus: this.bus,
       settings: this.settings,
       log: this.log,
+      vads: this.vads,
       metrics: this.metrics,
       onEnded: () => this.live.delete(ctx.callId),
     });

@@ -1,3 +1,5 @@
+import type { VadKind } from '../vad';
+
 /**
  * Timing of the conversation loop. Defaults suit a phone line; tests shorten them. They are
  * not per agent: `agent.limits` carries what an agent may change.
@@ -21,9 +23,13 @@ export interface CallSettings {
   readonly fallbackPhrase: string;
   /** Where stereo WAV recordings go (`<callId>.wav`); no recording when unset. */
   readonly recordingDir?: string;
+  /** Silero (the energy VAD if its model cannot load) or the energy VAD outright. */
+  readonly vad: VadKind;
 }
 
 export const CALL_SETTINGS = Symbol('parley:call-settings');
+/** The `VadFactory` every call of the process uses (one loaded model). */
+export const CALL_VADS = Symbol('parley:call-vads');
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
   endpointingMs: 600,
@@ -34,4 +40,5 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
   rpcTimeoutMs: 2_000,
   maxClientFrameBytes: 64 * 1024,
   fallbackPhrase: 'Sorry, give me a moment.',
+  vad: 'silero',
 });

@@ -1,6 +1,6 @@
 import { FRAME_BYTES, FrameSplitter } from '@parley/audio';
-import type { TurnDetector, TurnSignal } from './turn-detector';
-import type { Vad } from './vad';
+import type { Vad, VadEvent, VadFactory } from '../vad';
+import { TurnDetector, type TurnDetectorOptions, type TurnSignal } from './turn-detector';
 
 /**
  * NATS keeps a reference to a published payload until it flushes (a microtask later), so the
@@ -19,18 +19,25 @@ export interface CallerAudioSinks {
   onFrame?(samples: Int16Array): void;
 }
 
-/** Caller audio in: chunks of any size → 20 ms frames → VAD and turn-taking → STT. */
+/**
+ * Caller audio in: chunks of any size → 20 ms frames → STT and the recording at once, and
+ * VAD → turn-taking as the VAD decides (Silero answers asynchronously, in frame order).
+ */
 export class CallerAudio {
+  readonly detector: TurnDetector;
+  private readonly vad: Vad;
   private readonly splitter = new FrameSplitter((bytes, samples) => this.onFrame(bytes, samples));
   private readonly pool: readonly Uint8Array[];
   private poolIndex = 0;
   private muted = false;
 
   constructor(
-    private readonly vad: Vad,
-    private readonly detector: TurnDetector,
+    vads: VadFactory,
+    turnTiming: Omit<TurnDetectorOptions, 'vadHangoverMs'>,
     private readonly sinks: CallerAudioSinks,
   ) {
+    this.vad = vads.create((event, voiced) => this.onVerdict(event, voiced));
+    this.detector = new TurnDetector({ ...turnTiming, vadHangoverMs: this.vad.hangoverMs });
     const slab = new Uint8Array(POOL_FRAMES * FRAME_BYTES);
     this.pool = Array.from({ length: POOL_FRAMES }, (_, i) => slab.subarray(i * FRAME_BYTES, (i + 1) * FRAME_BYTES));
   }
@@ -43,16 +50,20 @@ export class CallerAudio {
   stop(): void {
     this.muted = true;
     this.splitter.reset();
+    this.vad.close();
   }
 
   private onFrame(bytes: Uint8Array, samples: Int16Array): void {
-    const event = this.vad.process(samples);
+    this.vad.process(samples);
     const frame = this.pool[this.poolIndex];
     this.poolIndex = (this.poolIndex + 1) % POOL_FRAMES;
     frame.set(bytes);
     this.sinks.toStt(frame);
     this.sinks.onFrame?.(samples);
-    const signal = this.detector.onFrame(event, this.vad.voiced);
+  }
+
+  private onVerdict(event: VadEvent | null, voiced: boolean): void {
+    const signal = this.detector.onFrame(event, voiced);
     if (signal) this.sinks.onSignal(signal);
   }
 }

@@ -3,5 +3,4 @@ export { CallModule } from './call.module';
 export { CallSessions } from './call-sessions';
 export type { CallContext, CallLease, CallSession } from './call-session';
 export type { CallOrigin } from './call-events';
-export { CALL_SETTINGS, DEFAULT_CALL_SETTINGS, type CallSettings } from './call-settings';
-export type { Vad } from './vad';
+export { CALL_SETTINGS, CALL_VADS, DEFAULT_CALL_SETTINGS, type CallSettings } from './call-settings';

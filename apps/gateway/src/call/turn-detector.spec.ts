@@ -1,5 +1,5 @@
 import { TurnDetector } from './turn-detector';
-import type { VadEvent } from './vad';
+import type { VadEvent } from '../vad';
 
 const options = { endpointingMs: 600, bargeInMinMs: 300, vadHangoverMs: 300, frameMs: 20 };
 

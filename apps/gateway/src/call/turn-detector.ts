@@ -1,4 +1,4 @@
-import type { VadEvent } from './vad';
+import type { VadEvent } from '../vad';
 
 export interface TurnDetectorOptions {
   /** Quiet after speech that ends the caller's turn (includes the VAD's own hangover). */
