@@ -1,0 +1,132 @@
+import { performance } from 'node:perf_hooks';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
+import { ANY_TOKEN, AUDIO_HEADER, parseVoiceSubject, rpcSubjects, voiceSubjects } from '@parley/contracts';
+
+/** The bus messages that mark a caller turn's way through the platform, in order. */
+type Milestone = 'flush' | 'final' | 'llm-request' | 'reply-text' | 'tts-request' | 'audio-out';
+
+interface Sighting {
+  readonly milestone: Milestone;
+  readonly at: number;
+  readonly turnId: string | undefined;
+}
+
+/** One answered caller turn split into stages, in ms, all on the bench's monotonic clock. */
+export interface TurnSplit {
+  readonly voiceToVoice: number;
+  /** Caller's last voiced frame sent → the gateway's `flush` (end of turn) on the bus. */
+  readonly endpointing: number;
+  /** `flush` → the final transcript answering it. */
+  readonly sttFinal: number;
+  /** `llm.v1.rpc.reply` request → the first reply sentence. */
+  readonly llmFirstSentence: number;
+  /** `tts.v1.rpc.synthesize` of that sentence → the first audio-out frame. */
+  readonly ttsFirstAudio: number;
+  /** The gateway's own time between stages: final → LLM request, sentence → TTS request. */
+  readonly gatewayGaps: number;
+  /** First audio-out frame on the bus → that frame at the client (pacer, socket, client). */
+  readonly delivery: number;
+  /** voiceToVoice − (endpointing + STT + LLM + TTS) = gatewayGaps + delivery. */
+  readonly overhead: number;
+}
+
+/**
+ * Watches the per-call subjects and RPC requests of the bench's calls as a silent extra
+ * subscriber (core NATS, no queue group, so the workers still get every message). The bench
+ * sees each message when its real recipient does, give or take the same delivery time, so
+ * consecutive sightings time the stage between them. `call.ended` carries only per-call
+ * aggregates, and its TTS figure mixes every sentence (greeting included); this is per turn.
+ */
+export class TurnTrace {
+  private readonly sightings = new Map<string, Sighting[]>();
+  /** `callId/milestone/turnId` of what was already seen, so each audio frame costs one lookup. */
+  private readonly seenKeys = new Set<string>();
+  private readonly subscriptions: Subscription[];
+
+  constructor(
+    nc: NatsConnection,
+    private readonly isOurs: (callId: string) => boolean,
+  ) {
+    const json = (msg: Msg) => msg.json<{ callId?: string; turnId?: string; type?: string; kind?: string; sentenceIndex?: number }>();
+    const onCall = (subject: string, handle: (msg: Msg, callId: string) => void) =>
+      nc.subscribe(subject, { callback: (_err, msg) => this.onMessage(msg, handle) });
+    this.subscriptions = [
+      onCall(voiceSubjects.control(ANY_TOKEN), (msg, callId) => {
+        const body = json(msg);
+        if (body.type === 'flush') this.see(callId, 'flush', body.turnId);
+      }),
+      onCall(voiceSubjects.transcript(ANY_TOKEN), (msg, callId) => {
+        const body = json(msg);
+        if (body.kind === 'final' && body.turnId) this.see(callId, 'final', body.turnId);
+      }),
+      onCall(rpcSubjects.llmReply, (msg) => this.seeRequest(json(msg), 'llm-request')),
+      onCall(voiceSubjects.replyText(ANY_TOKEN), (msg, callId) => this.see(callId, 'reply-text', json(msg).turnId)),
+      onCall(rpcSubjects.ttsSynthesize, (msg) => {
+        const body = json(msg);
+        if (body.sentenceIndex === 0) this.seeRequest(body, 'tts-request');
+      }),
+      onCall(voiceSubjects.audioOut(ANY_TOKEN), (msg, callId) => this.see(callId, 'audio-out', msg.headers?.get(AUDIO_HEADER.turnId))),
+    ];
+  }
+
+  /**
+   * The split of the turn whose caller speech ended at `speechEndedAt` and whose answer reached
+   * the client at `agentAudioAt` (performance.now() times); undefined when a milestone is missing.
+   */
+  split(callId: string, speechEndedAt: number, agentAudioAt: number): TurnSplit | undefined {
+    const within = (this.sightings.get(callId) ?? []).filter(({ at }) => at > speechEndedAt && at <= agentAudioAt);
+    const flush = [...within].reverse().find(({ milestone }) => milestone === 'flush');
+    const final = within.find(({ milestone, turnId }) => milestone === 'final' && turnId === flush?.turnId);
+    const request = within.find(({ milestone, at }) => milestone === 'llm-request' && final && at >= final.at);
+    const first = (milestone: Milestone) => within.find((s) => s.milestone === milestone && s.turnId === request?.turnId);
+    const [text, tts, audio] = [first('reply-text'), first('tts-request'), first('audio-out')];
+    if (!flush || !final || !request || !text || !tts || !audio) return undefined;
+    const gatewayGaps = request.at - final.at + (tts.at - text.at);
+    const delivery = agentAudioAt - audio.at;
+    return {
+      voiceToVoice: agentAudioAt - speechEndedAt,
+      endpointing: flush.at - speechEndedAt,
+      sttFinal: final.at - flush.at,
+      llmFirstSentence: text.at - request.at,
+      ttsFirstAudio: audio.at - tts.at,
+      gatewayGaps,
+      delivery,
+      overhead: gatewayGaps + delivery,
+    };
+  }
+
+  /** Drops what was seen of a call once its turns are split. */
+  forget(callId: string): void {
+    this.sightings.delete(callId);
+    for (const key of this.seenKeys) if (key.startsWith(`${callId}/`)) this.seenKeys.delete(key);
+  }
+
+  close(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  private onMessage(msg: Msg, handle: (msg: Msg, callId: string) => void): void {
+    const callId = parseVoiceSubject(msg.subject)?.callId ?? '';
+    try {
+      handle(msg, callId);
+    } catch {
+      // Not JSON where JSON was expected: not a message this trace can use.
+    }
+  }
+
+  private seeRequest(body: { callId?: string; turnId?: string }, milestone: Milestone): void {
+    if (body.callId) this.see(body.callId, milestone, body.turnId);
+  }
+
+  /** Keeps the first sighting of each milestone per turn: the later ones time nothing. */
+  private see(callId: string, milestone: Milestone, turnId: string | undefined): void {
+    if (!this.isOurs(callId)) return;
+    const at = performance.now();
+    const key = `${callId}/${milestone}/${turnId}`;
+    if (milestone !== 'flush' && this.seenKeys.has(key)) return;
+    this.seenKeys.add(key);
+    const seen = this.sightings.get(callId) ?? [];
+    seen.push({ milestone, at, turnId });
+    this.sightings.set(callId, seen);
+  }
+}
