@@ -25,6 +25,8 @@ export * from './rpc/balance-get.schema';
 export * from './events/call-started.schema';
 export * from './events/transcript-appended.schema';
 export * from './events/call-ended.schema';
+export * from './events/recording-started.schema';
+export * from './events/recording-stopped.schema';
 export * from './events/key-revoked.schema';
 export * from './events/agent-changed.schema';
 

@@ -3,6 +3,8 @@ import { agentChangedEventSchema } from './events/agent-changed.schema';
 import { callEndedEventSchema } from './events/call-ended.schema';
 import { callStartedEventSchema } from './events/call-started.schema';
 import { keyRevokedEventSchema } from './events/key-revoked.schema';
+import { recordingStartedEventSchema } from './events/recording-started.schema';
+import { recordingStoppedEventSchema } from './events/recording-stopped.schema';
 import { transcriptAppendedEventSchema } from './events/transcript-appended.schema';
 import { balanceGetReplySchema, balanceGetRequestSchema } from './rpc/balance-get.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
@@ -47,6 +49,8 @@ const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.callStarted]: callStartedEventSchema,
   [eventSubjects.transcriptAppended]: transcriptAppendedEventSchema,
   [eventSubjects.callEnded]: callEndedEventSchema,
+  [eventSubjects.recordingStarted]: recordingStartedEventSchema,
+  [eventSubjects.recordingStopped]: recordingStoppedEventSchema,
   [eventSubjects.keyRevoked]: keyRevokedEventSchema,
   [eventSubjects.agentChanged]: agentChangedEventSchema,
 };

@@ -2,6 +2,8 @@ import type { AgentChangedEvent } from './events/agent-changed.schema';
 import type { CallEndedEvent } from './events/call-ended.schema';
 import type { CallStartedEvent } from './events/call-started.schema';
 import type { KeyRevokedEvent } from './events/key-revoked.schema';
+import type { RecordingStartedEvent } from './events/recording-started.schema';
+import type { RecordingStoppedEvent } from './events/recording-stopped.schema';
 import type { TranscriptAppendedEvent } from './events/transcript-appended.schema';
 import type { BalanceGetReply, BalanceGetRequest } from './rpc/balance-get.schema';
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
@@ -45,6 +47,8 @@ export type EventMap = {
   [eventSubjects.callStarted]: CallStartedEvent;
   [eventSubjects.transcriptAppended]: TranscriptAppendedEvent;
   [eventSubjects.callEnded]: CallEndedEvent;
+  [eventSubjects.recordingStarted]: RecordingStartedEvent;
+  [eventSubjects.recordingStopped]: RecordingStoppedEvent;
   [eventSubjects.keyRevoked]: KeyRevokedEvent;
   [eventSubjects.agentChanged]: AgentChangedEvent;
 };

@@ -50,7 +50,12 @@ describe('toAgentConfig', () => {
       sttProvider: 'pocketsphinx',
       limits: { maxDurationSec: 1800, maxTurns: 20, silenceTimeoutSec: 10 },
       knowledgeBaseIds: [],
+      recordingEnabled: true,
     });
+  });
+
+  it('carries an agent’s choice not to record its calls', () => {
+    expect(toAgentConfig(agentRow({ recordingEnabled: false })).recordingEnabled).toBe(false);
   });
 
   it('joins the knowledge text and the FAQ as Q/A pairs, skipping malformed FAQ entries', () => {

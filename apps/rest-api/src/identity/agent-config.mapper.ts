@@ -36,6 +36,7 @@ export function toAgentConfig(agent: Agent): AgentConfig {
       silenceTimeoutSec: agent.silenceTimeoutS,
     },
     knowledgeBaseIds: agent.knowledgeBaseId ? [agent.knowledgeBaseId] : [],
+    recordingEnabled: agent.recordingEnabled,
     ...(knowledge ? { knowledge } : {}),
   };
 }

@@ -1,5 +1,7 @@
 import { callEndedEventSchema, type CallLatency } from './call-ended.schema';
 import { callStartedEventSchema } from './call-started.schema';
+import { recordingStartedEventSchema } from './recording-started.schema';
+import { recordingStoppedEventSchema } from './recording-stopped.schema';
 import { transcriptAppendedEventSchema } from './transcript-appended.schema';
 
 const at = '2026-03-31T10:00:00.000Z';
@@ -75,5 +77,30 @@ describe('call.ended event', () => {
       callEndedEventSchema.safeParse({ ...event, latency: { ...latency, sttMs: { ...stats, count: 0 } } }).success,
     ).toBe(false);
     expect(callEndedEventSchema.safeParse({ ...event, reason: 'done' }).success).toBe(false);
+  });
+});
+
+describe('recording events', () => {
+  const started = {
+    callId: 'c1',
+    orgId: 'o1',
+    recordingId: 'r1',
+    path: 'c1.wav',
+    format: 'wav',
+    sampleRate: 16000,
+    channels: 2,
+    startedAt: at,
+  };
+  const stopped = { ...started, bytes: 64_044, durationMs: 1000, stoppedAt: at };
+
+  it('accepts a started and a stopped stereo WAV recording', () => {
+    expect(recordingStartedEventSchema.parse(started)).toEqual(started);
+    expect(recordingStoppedEventSchema.parse(stopped)).toEqual(stopped);
+  });
+
+  it('rejects another format, a stop without its size, and a negative duration', () => {
+    expect(recordingStartedEventSchema.safeParse({ ...started, format: 'mp3' }).success).toBe(false);
+    expect(recordingStoppedEventSchema.safeParse({ ...stopped, bytes: undefined }).success).toBe(false);
+    expect(recordingStoppedEventSchema.safeParse({ ...stopped, durationMs: -20 }).success).toBe(false);
   });
 });

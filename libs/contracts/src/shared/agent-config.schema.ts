@@ -39,6 +39,8 @@ export const agentConfigSchema = z.object({
   knowledge: z.string().max(100_000).optional(),
   /** Said when the agent has no answer; the LLM worker's default when absent. */
   fallbackMessage: z.string().min(1).max(500).optional(),
+  /** Record the call (stereo WAV); on when absent. */
+  recordingEnabled: z.boolean().optional(),
 });
 
 export type VoiceSettings = z.infer<typeof voiceSettingsSchema>;

@@ -12,6 +12,8 @@ export const eventSubjects = {
   callStarted: eventSubject('call', 'call', 'started'),
   transcriptAppended: eventSubject('call', 'transcript', 'appended'),
   callEnded: eventSubject('call', 'call', 'ended'),
+  recordingStarted: eventSubject('call', 'recording', 'started'),
+  recordingStopped: eventSubject('call', 'recording', 'stopped'),
   keyRevoked: eventSubject('identity', 'key', 'revoked'),
   agentChanged: eventSubject('agents', 'agent', 'changed'),
 } as const;

@@ -18,7 +18,7 @@ export const streams = {
   call: {
     name: 'CALL',
     subjects: [domainEventsWildcard('call')],
-    description: 'Facts about calls: started, transcript lines, ended',
+    description: 'Facts about calls: started, transcript lines, recordings, ended',
     maxAgeMs: 7 * DAY_MS,
     duplicateWindowMs: 2 * 60 * 1000,
   },

@@ -52,6 +52,8 @@ describe('event subjects and streams', () => {
       callStarted: 'call.v1.evt.call.started',
       transcriptAppended: 'call.v1.evt.transcript.appended',
       callEnded: 'call.v1.evt.call.ended',
+      recordingStarted: 'call.v1.evt.recording.started',
+      recordingStopped: 'call.v1.evt.recording.stopped',
       keyRevoked: 'identity.v1.evt.key.revoked',
       agentChanged: 'agents.v1.evt.agent.changed',
     });
@@ -66,7 +68,13 @@ describe('event subjects and streams', () => {
     expect(streams.call.name).toBe('CALL');
     expect(streams.call.subjects).toEqual(['call.v1.evt.>']);
     const prefix = streams.call.subjects[0].slice(0, -1);
-    const callEvents = [eventSubjects.callStarted, eventSubjects.transcriptAppended, eventSubjects.callEnded];
+    const callEvents = [
+      eventSubjects.callStarted,
+      eventSubjects.transcriptAppended,
+      eventSubjects.callEnded,
+      eventSubjects.recordingStarted,
+      eventSubjects.recordingStopped,
+    ];
     for (const subject of callEvents) expect(subject.startsWith(prefix)).toBe(true);
   });
 
