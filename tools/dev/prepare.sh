@@ -10,10 +10,11 @@ node tools/dev/lib/node-version.mjs
 
 bash tools/dev/infra.sh
 
-# npm records each install in node_modules/.package-lock.json; an older record means a stale tree.
-# `npm ci` cannot be used: the lockfile lacks other platforms' optional packages.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
-  || [ package.json -nt node_modules/.package-lock.json ]; then
+# npm records each install in node_modules/.package-lock.json; a lockfile newer than that record
+# (a pull that changed dependencies) means a stale tree. package.json alone is not compared: editing
+# a script there changes nothing installed. `npm ci` cannot be used: the lockfile made here lacks
+# other platforms' optional packages.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm install --no-audit --no-fund
 fi
 
