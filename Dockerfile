@@ -14,8 +14,8 @@ WORKDIR /app
 FROM base AS build
 COPY . .
 # `npm ci` refuses a lockfile made on another platform; npm's cache survives between builds.
-RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund \
- && node tools/db/migrate.mjs generate
+# The postinstall script generates the Prisma clients.
+RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
 
 FROM base AS runtime
 ENV NODE_ENV=production \
