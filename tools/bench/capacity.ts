@@ -19,7 +19,7 @@ import { findPlatformProcesses } from './support/platform-processes';
 import { ProcessUsage, type ServiceUsage } from './support/process-usage';
 import { DEMO_QUESTIONS, prepareQuestions, type Question } from './support/questions';
 import { distribution, sum } from './support/stats';
-import { fmt, printTable } from './support/table';
+import { fmt, printTable, tally } from './support/table';
 
 const USAGE = `Usage: node -r @swc-node/register tools/bench/capacity.ts [options]
 
@@ -43,6 +43,8 @@ interface Level {
   readonly lateFrames: number;
   readonly clientLoopMaxMs: number;
   readonly refused: number;
+  /** Codes of the `error` frames the calls received, e.g. "STT_ERROR ×3". */
+  readonly errorFrames: string;
   readonly services: ServiceUsage[];
 }
 
@@ -118,13 +120,16 @@ function measure(calls: number, outcomes: CallOutcome[], clientLoopMaxMs: number
     lateFrames: sum(outcomes.map(({ lateness }) => lateness.lateFrames)),
     clientLoopMaxMs,
     refused: calls - outcomes.length,
+    errorFrames: tally(outcomes.flatMap(({ errors }) => errors)),
     services,
   };
 }
 
 function stopReason(level: Level, first: Level): string | undefined {
   if (level.refused > 0) return `${level.refused} call(s) failed to connect`;
-  if (level.answered < level.asked) return `${level.asked - level.answered} question(s) unanswered`;
+  if (level.answered < level.asked) {
+    return `${level.asked - level.answered} question(s) unanswered${level.errorFrames ? ` (error frames: ${level.errorFrames})` : ''}`;
+  }
   if (level.maxLatenessMs > LATE_FRAME_MS) return `a frame arrived ${fmt(level.maxLatenessMs)} ms late (> ${LATE_FRAME_MS})`;
   if (level !== first && level.v2vP95 >= 2 * first.v2vP95) return `v2v p95 ${fmt(level.v2vP95)} ms ≥ 2 × level 1's ${fmt(first.v2vP95)} ms`;
   return undefined;

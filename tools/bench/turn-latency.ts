@@ -17,7 +17,7 @@ import { type LatencyBreakdown, latencyBreakdown, type ReportedFigures } from '.
 import { maskedUrl } from './support/masked-url';
 import { DEMO_QUESTIONS, prepareQuestions } from './support/questions';
 import type { Distribution } from './support/stats';
-import { fmt, printTable, verdict } from './support/table';
+import { fmt, printTable, tally, verdict } from './support/table';
 
 const USAGE = `Usage: node -r @swc-node/register tools/bench/turn-latency.ts [options]
 
@@ -58,6 +58,7 @@ function report(outcomes: readonly CallOutcome[], breakdown: LatencyBreakdown) {
     asked: outcomes.reduce((total, { asked }) => total + asked, 0),
     answered: breakdown.voiceToVoice.count,
     endedBy: tally(outcomes.map(({ endedBy }) => endedBy)),
+    errorFrames: tally(outcomes.flatMap(({ errors }) => errors)),
     endpointingSettingMs: DEFAULT_CALL_SETTINGS.endpointingMs,
     ...breakdown,
     targets: {
@@ -70,6 +71,7 @@ function report(outcomes: readonly CallOutcome[], breakdown: LatencyBreakdown) {
 function print(facts: Report): void {
   const { voiceToVoice: v2v, split, reported, targets } = facts;
   console.log(`\n${facts.answered} of ${facts.asked} questions answered; calls ended by: ${facts.endedBy}`);
+  if (facts.errorFrames) console.log(`error frames from the platform: ${facts.errorFrames}`);
   console.log('\nVoice-to-voice at the client (end of caller speech → first agent audio frame), ms:');
   printTable(['turns', 'p50', 'p95', 'p99', 'max', `target p50 ≤ ${TARGET_P50_MS}`], [
     [String(v2v.count), fmt(v2v.p50), fmt(v2v.p95), fmt(v2v.p99), fmt(v2v.max), targets.voiceToVoiceP50.verdict],
@@ -114,12 +116,6 @@ function row(name: string, figures: Distribution, note: string): string[] {
 
 function reportedRow(name: string, figures: ReportedFigures, note: string): string[] {
   return [name, fmt(figures.p50), fmt(figures.p95), fmt(figures.max), note];
-}
-
-function tally(values: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].map(([value, count]) => `${value} ×${count}`).join(', ');
 }
 
 main().catch((error: unknown) => {

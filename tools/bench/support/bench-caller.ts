@@ -25,6 +25,8 @@ export interface CallOutcome {
   /** The answered turns whose every milestone was seen on the bus, split into stages. */
   readonly splits: readonly TurnSplit[];
   readonly lateness: FrameLateness;
+  /** Codes of the `error` frames the platform sent (e.g. STT_ERROR when no STT session was free). */
+  readonly errors: readonly string[];
   /** `caller` when the bench ended the call, else the server's `call_end` reason. */
   readonly endedBy: string;
   readonly figures: CallEndedFigures | undefined;
@@ -60,7 +62,8 @@ export class BenchDialer {
     const endedBy = await hangUp(client);
     const splits = this.splits(client, callId);
     const figures = callId ? await this.events?.endedFigures(callId, CALL_ENDED_TIMEOUT_MS) : undefined;
-    return { callId, asked, turns: client.turnLatencies, splits, lateness, endedBy, figures };
+    const errors = client.messagesOf('error').map(({ message }) => message.code);
+    return { callId, asked, turns: client.turnLatencies, splits, errors, lateness, endedBy, figures };
   }
 
   async close(): Promise<void> {

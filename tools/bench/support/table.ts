@@ -18,3 +18,10 @@ export function verdict(value: number, limit: number): string {
   if (!Number.isFinite(value)) return 'n/a';
   return value <= limit ? 'PASS' : 'MISS';
 }
+
+/** "a ×2, b ×1": how often each value occurs, in order of first appearance. */
+export function tally(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => `${value} ×${count}`).join(', ');
+}
