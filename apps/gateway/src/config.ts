@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
 
@@ -21,6 +22,15 @@ export const gatewayEnv = z.object({
   GATEWAY_RPC_TIMEOUT_MS: wholeNumber(50, 60_000).default(2000),
   /** Voice activity detection: Silero (falls back to energy if its model cannot load) or energy. */
   GATEWAY_VAD: z.enum(['silero', 'energy']).default('silero'),
+  /**
+   * Where call recordings (stereo WAV) are written, made absolute at boot so a later change of
+   * working directory cannot move them. Agents record unless they turned it off.
+   */
+  RECORDINGS_DIR: z
+    .string()
+    .min(1)
+    .default('.parley/recordings')
+    .transform((dir) => resolve(dir)),
 });
 
 export type GatewayConfig = ReturnType<typeof loadConfig>;

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseWav } from '@parley/audio';
 import { eventSubjects } from '@parley/contracts';
 import { silence, tone } from './call-support/call-client';
-import { CallHarness, sleep, waitFor } from './call-support/call-harness';
+import { agentConfig, CallHarness, sleep, waitFor } from './call-support/call-harness';
 
 describe('call recording (real NATS, fake workers)', () => {
   let dir: string;
@@ -22,7 +22,8 @@ describe('call recording (real NATS, fake workers)', () => {
 
   it('writes a stereo WAV: the caller left, the agent audio actually played right', async () => {
     const call = await harness.call();
-    await sleep(50); // the file opens in the background; audio before that is not recorded
+    // The file opens in the background and audio before that is not recorded: wait for the fact.
+    await waitFor(() => harness.eventsOf(call.callId, eventSubjects.recordingStarted).length === 1, 2_000, 'started');
     // Stream in real time, as telephony does: the caller's stream is the recording's clock.
     for (let i = 0; i < 50; i++) {
       call.client.sendAudio(i >= 20 && i < 30 ? tone(20) : silence(20));
@@ -45,5 +46,35 @@ describe('call recording (real NATS, fake workers)', () => {
       frame.some((sample) => sample !== 0),
     );
     expect(agentFrames).toHaveLength(10);
+
+    await waitFor(() => harness.eventsOf(call.callId, eventSubjects.recordingStopped).length === 1, 2_000, 'stopped');
+    const [started] = harness.eventsOf(call.callId, eventSubjects.recordingStarted).map((e) => e.payload);
+    const [stopped] = harness.eventsOf(call.callId, eventSubjects.recordingStopped).map((e) => e.payload);
+    expect(started).toEqual({
+      callId: call.callId,
+      orgId: 'org-1',
+      recordingId: expect.any(String),
+      path: `${call.callId}.wav`,
+      format: 'wav',
+      sampleRate: 16000,
+      channels: 2,
+      startedAt: expect.any(String),
+    });
+    const { size } = await stat(join(dir, `${call.callId}.wav`));
+    expect(stopped).toEqual({ ...started, bytes: size, durationMs: 50 * 20, stoppedAt: expect.any(String) });
+  });
+
+  it('records nothing for an agent that turned recording off', async () => {
+    const call = await harness.call({ ...agentConfig(), recordingEnabled: false });
+    await sleep(50);
+    call.client.sendAudio(silence(200));
+    await sleep(100);
+    call.client.close();
+    await waitFor(() => harness.eventsOf(call.callId, eventSubjects.callEnded).length === 1, 3_000, 'call.ended');
+    await sleep(100);
+
+    await expect(access(join(dir, `${call.callId}.wav`))).rejects.toThrow();
+    expect(harness.eventsOf(call.callId, eventSubjects.recordingStarted)).toEqual([]);
+    expect(harness.eventsOf(call.callId, eventSubjects.recordingStopped)).toEqual([]);
   });
 });

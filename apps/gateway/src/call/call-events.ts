@@ -7,6 +7,7 @@ import {
   eventSubjects,
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
+import type { RecordingHooks, RecordingStart } from './call-recorder';
 
 export interface CallIdentity {
   readonly callId: string;
@@ -27,7 +28,8 @@ export interface CallSummary {
 
 /**
  * The call's facts on JetStream. Message ids derive from the fact (`<callId>:started`,
- * `<callId>:transcript:<seq>`, `<callId>:ended`), so a retried publish is stored once.
+ * `<callId>:transcript:<seq>`, `<callId>:recording:<id>:started`, `<callId>:ended`), so a
+ * retried publish is stored once.
  */
 export class CallEvents {
   private seq = 0;
@@ -66,6 +68,36 @@ export class CallEvents {
       () => this.bus.publishEvent(eventSubjects.transcriptAppended, event, { msgId: `${callId}:transcript:${seq}` }),
       'transcript.appended',
     );
+  }
+
+  /** `recording.started` and `recording.stopped` of the recording `recordingId`. */
+  recording(recordingId: string): RecordingHooks {
+    const { callId, orgId } = this.call;
+    const fields = (start: RecordingStart) => ({
+      callId,
+      orgId,
+      recordingId,
+      path: start.path,
+      format: 'wav' as const,
+      sampleRate: start.sampleRate,
+      channels: start.channels,
+      startedAt: start.startedAt.toISOString(),
+    });
+    const msgId = (fact: string) => `${callId}:recording:${recordingId}:${fact}`;
+    return {
+      started: (start) =>
+        void this.publish(
+          () => this.bus.publishEvent(eventSubjects.recordingStarted, fields(start), { msgId: msgId('started') }),
+          'recording.started',
+        ),
+      stopped: (start, stop) => {
+        const event = { ...fields(start), ...stop, stoppedAt: stop.stoppedAt.toISOString() };
+        void this.publish(
+          () => this.bus.publishEvent(eventSubjects.recordingStopped, event, { msgId: msgId('stopped') }),
+          'recording.stopped',
+        );
+      },
+    };
   }
 
   /** Published at most once per session, whichever end path gets here first. */

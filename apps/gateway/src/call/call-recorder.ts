@@ -1,22 +1,44 @@
-import { join } from 'node:path';
-import { FRAME_BYTES, FRAME_SAMPLES, interleaveStereo, SAMPLE_RATE, WavFileWriter } from '@parley/audio';
+import { FRAME_BYTES, FRAME_MS, FRAME_SAMPLES, interleaveStereo, SAMPLE_RATE } from '@parley/audio';
 import type { Logger } from '@parley/logging';
+import type { RecordingSink, RecordingTarget } from './recording-sink';
 
 /** Agent audio waiting for the caller's clock: 2 s; older frames are dropped. */
 const AGENT_BACKLOG_FRAMES = 100;
+const FORMAT = Object.freeze({ sampleRate: SAMPLE_RATE, channels: 2 });
+
+export interface RecordingStart {
+  readonly path: string;
+  readonly sampleRate: number;
+  readonly channels: number;
+  readonly startedAt: Date;
+}
+
+export interface RecordingStop {
+  readonly bytes: number;
+  readonly durationMs: number;
+  readonly stoppedAt: Date;
+}
+
+/** Told when the recording is stored from its first frame on, and when it is complete. */
+export interface RecordingHooks {
+  started(start: RecordingStart): void;
+  stopped(start: RecordingStart, stop: RecordingStop): void;
+}
 
 /**
  * Records the call as stereo WAV: caller on the left, on the right what the agent actually
  * played (not what TTS produced). The caller's stream is the clock: each caller frame is
  * written beside the oldest agent frame played and not yet written, or silence, which keeps
  * both sides aligned as long as the client streams continuously, as telephony does.
- * The file is written in chunks as the call goes (WavFileWriter); nothing is held in memory
- * beyond one batch. Frames before the file is open, or after a disk error, are not recorded.
+ * The recording is written in chunks as the call goes (see `RecordingSink`); nothing is held in
+ * memory beyond one batch. Frames before it is open, or after a store error, are not recorded.
  */
 export class CallRecorder {
   /** Resolves once the file is open (or failed to open); frames before that are not recorded. */
   ready: Promise<void> = Promise.resolve();
-  private writer: WavFileWriter | undefined;
+  private target: RecordingTarget | undefined;
+  private start: RecordingStart | undefined;
+  private framesWritten = 0;
   private readonly agentFrames: Int16Array[];
   private readonly agentBytes: Uint8Array[];
   private agentHead = 0;
@@ -27,8 +49,8 @@ export class CallRecorder {
   private stopped = false;
 
   private constructor(
-    readonly path: string,
     private readonly log: Logger,
+    private readonly hooks: RecordingHooks,
   ) {
     const slab = new Int16Array(AGENT_BACKLOG_FRAMES * FRAME_SAMPLES);
     this.agentFrames = Array.from({ length: AGENT_BACKLOG_FRAMES }, (_, i) =>
@@ -37,14 +59,11 @@ export class CallRecorder {
     this.agentBytes = this.agentFrames.map((frame) => new Uint8Array(frame.buffer, frame.byteOffset, FRAME_BYTES));
   }
 
-  /** Starts recording `<dir>/<callId>.wav`; the file opens in the background. */
-  static start(dir: string, callId: string, log: Logger): CallRecorder {
-    const recorder = new CallRecorder(join(dir, `${callId}.wav`), log);
-    recorder.ready = WavFileWriter.create(recorder.path, { sampleRate: SAMPLE_RATE, channels: 2 }).then(
-      (writer) => {
-        if (recorder.stopped) void writer.close();
-        else recorder.writer = writer;
-      },
+  /** Starts recording the call into `sink`; the recording opens in the background. */
+  static start(sink: RecordingSink, callId: string, log: Logger, hooks: RecordingHooks): CallRecorder {
+    const recorder = new CallRecorder(log, hooks);
+    recorder.ready = sink.open(callId, FORMAT).then(
+      (target) => recorder.opened(target),
       (err: unknown) => {
         recorder.stopped = true;
         log.error({ err }, 'call recording could not be created');
@@ -55,7 +74,7 @@ export class CallRecorder {
 
   /** A frame the caller heard (a 640-byte PCM16 frame from the pacer). */
   agentFrame(frame: Uint8Array): void {
-    if (!this.writer || frame.byteLength !== FRAME_BYTES) return;
+    if (!this.target || frame.byteLength !== FRAME_BYTES) return;
     if (this.agentCount === AGENT_BACKLOG_FRAMES) {
       this.agentHead = (this.agentHead + 1) % AGENT_BACKLOG_FRAMES; // the caller stopped streaming
       this.agentCount--;
@@ -67,7 +86,7 @@ export class CallRecorder {
 
   /** One 20 ms caller frame: writes one stereo frame. */
   callerFrame(samples: Int16Array): void {
-    if (!this.writer) return;
+    if (!this.target) return;
     let agent: Int16Array = this.silence;
     if (this.agentCount > 0) {
       agent = this.agentFrames[this.agentHead];
@@ -76,21 +95,35 @@ export class CallRecorder {
     }
     interleaveStereo(samples, agent, this.stereo);
     try {
-      this.writer.write(this.stereoBytes);
+      this.target.write(this.stereoBytes);
+      this.framesWritten++;
     } catch (err) {
       this.log.error({ err }, 'call recording failed; the rest of the call is not recorded');
       void this.close();
     }
   }
 
+  /** Finishes the recording (once); `stopped` follows a recording that was stored. */
   async close(): Promise<void> {
     this.stopped = true;
-    const writer = this.writer;
-    this.writer = undefined;
+    const { target, start } = this;
+    this.target = undefined;
+    if (!target || !start) return;
     try {
-      await writer?.close();
+      const bytes = await target.close();
+      this.hooks.stopped(start, { bytes, durationMs: this.framesWritten * FRAME_MS, stoppedAt: new Date() });
     } catch (err) {
       this.log.error({ err }, 'call recording could not be finished');
     }
+  }
+
+  private opened(target: RecordingTarget): void {
+    if (this.stopped) {
+      void target.close().catch((err: unknown) => this.log.error({ err }, 'call recording could not be finished'));
+      return;
+    }
+    this.target = target;
+    this.start = { path: target.path, ...FORMAT, startedAt: new Date() };
+    this.hooks.started(this.start);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { FRAME_MS } from '@parley/audio';
 import { Bus } from '@parley/bus';
@@ -22,6 +23,7 @@ import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
 import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
 import { ConversationLog } from './conversation-log';
+import type { RecordingSink } from './recording-sink';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
 import type { TurnSignal } from './turn-detector';
@@ -48,6 +50,8 @@ export interface CallSessionDeps {
   readonly log: Logger;
   /** Makes the call's voice activity detector; the energy VAD when not given. */
   readonly vads?: VadFactory;
+  /** Where recordings go; calls are not recorded without one, or when the agent says not to. */
+  readonly recordings?: RecordingSink;
   readonly metrics: CallMetrics;
   /** Called once the call has fully ended (events published, lease released). */
   readonly onEnded?: () => void;
@@ -93,8 +97,7 @@ export class CallSession {
     this.client = this.connectClient(socket);
     this.events = new CallEvents(deps.bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
     this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
-    const recordingDir = deps.settings.recordingDir;
-    this.recorder = recordingDir ? CallRecorder.start(recordingDir, callId, this.log) : undefined;
+    this.recorder = this.startRecorder();
     this.playback = this.createPlayback();
     this.voice = this.createVoice();
     this.stt = this.createStt();
@@ -150,6 +153,12 @@ export class CallSession {
     };
     await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary), this.recorder?.close()]);
     this.deps.onEnded?.();
+  }
+
+  private startRecorder(): CallRecorder | undefined {
+    const sink = this.deps.recordings;
+    if (!sink || this.ctx.agent.recordingEnabled === false) return undefined;
+    return CallRecorder.start(sink, this.ctx.callId, this.log, this.events.recording(randomUUID()));
   }
 
   private connectClient(socket: WebSocket): ClientChannel {

@@ -7,12 +7,14 @@ import type { VadFactory } from '../vad';
 import { CallMetrics } from './call-metrics';
 import { CALL_SETTINGS, CALL_VADS, type CallSettings } from './call-settings';
 import { type CallContext, CallSession } from './call-session';
+import { type RecordingSink, WavFileSink } from './recording-sink';
 
 /** The live calls of this gateway instance; the upgrade hands each accepted socket here. */
 @Injectable()
 export class CallSessions implements BeforeApplicationShutdown {
   private readonly live = new Map<string, CallSession>();
   private readonly metrics: CallMetrics;
+  private readonly recordings: RecordingSink | undefined;
 
   constructor(
     @Inject(Bus) private readonly bus: Bus,
@@ -22,6 +24,7 @@ export class CallSessions implements BeforeApplicationShutdown {
     @Inject(CALL_VADS) private readonly vads: VadFactory,
   ) {
     this.metrics = new CallMetrics(serviceMetrics);
+    this.recordings = settings.recordingDir ? new WavFileSink(settings.recordingDir) : undefined;
   }
 
   /** Number of calls in progress. */
@@ -36,6 +39,7 @@ export class CallSessions implements BeforeApplicationShutdown {
       settings: this.settings,
       log: this.log,
       vads: this.vads,
+      recordings: this.recordings,
       metrics: this.metrics,
       onEnded: () => this.live.delete(ctx.callId),
     });

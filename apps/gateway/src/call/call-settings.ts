@@ -21,7 +21,7 @@ export interface CallSettings {
   readonly maxClientFrameBytes: number;
   /** Spoken when the LLM does not answer in time. */
   readonly fallbackPhrase: string;
-  /** Where stereo WAV recordings go (`<callId>.wav`); no recording when unset. */
+  /** Where stereo WAV recordings go (`<callId>.wav`, absolute); no call is recorded when unset. */
   readonly recordingDir?: string;
   /** Silero (the energy VAD if its model cannot load) or the energy VAD outright. */
   readonly vad: VadKind;
