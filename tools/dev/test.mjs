@@ -1,8 +1,10 @@
-// `npm test`: one Jest run over every project (root jest.config.js), then one plain summary line,
+// `npm test`: Jest over every project (root jest.config.js), then one plain summary line,
 // `N passed, N failed[, N skipped]`, as the very last line of output. Extra arguments go to Jest
 // (`npm test -- libs/audio`). Exit code is non-zero when anything failed or the run itself broke.
+// The e2e projects run second and alone (`--runInBand`): they stream audio in real time against a
+// platform of six processes, and sharing two cores with the parallel unit suites makes them flaky.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +56,20 @@ function summarize(report) {
   return { passed, failed, skipped };
 }
 
+function addCounts(a, b) {
+  return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped };
+}
+
+/** The displayName of every project under e2e/, as Jest's --selectProjects/--ignoreProjects want them. */
+function e2eProjectNames() {
+  const dir = path.join(root, 'e2e');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => path.join(dir, name, 'jest.config.js'))
+    .filter((config) => existsSync(config))
+    .map((config) => require(config).displayName);
+}
+
 function summaryLine({ passed, failed, skipped }) {
   return `${passed} passed, ${failed} failed` + (skipped > 0 ? `, ${skipped} skipped` : '');
 }
@@ -66,23 +82,44 @@ function readReport(outputFile) {
   }
 }
 
-async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parley-test-'));
-  const outputFile = path.join(dir, 'jest-results.json');
-  const { code, signal } = await runJest(process.argv.slice(2), outputFile);
+/** One Jest run; its counts, or undefined when it ended without writing results. */
+async function runAndCount(args, dir, label) {
+  const outputFile = path.join(dir, `${label}-results.json`);
+  const { code, signal } = await runJest(args, outputFile);
   const report = readReport(outputFile);
-  rmSync(dir, { recursive: true, force: true });
   if (!report) {
-    console.error(`\nJest ended (${signal ?? `exit code ${code}`}) without a results file: the run itself failed.`);
-    console.log(summaryLine({ passed: 0, failed: 1, skipped: 0 }));
-    process.exit(1);
+    console.error(`\nJest (${label}) ended (${signal ?? `exit code ${code}`}) without a results file: the run itself failed.`);
+    return undefined;
   }
   const counts = summarize(report);
-  // A run can fail with no failing test: no tests matched, or a run-level error Jest reported.
-  const runBroke = signal !== 'SIGKILL' && code !== 0 && counts.failed === 0;
-  if (runBroke) console.error(`\nJest exited with code ${code} although no test failed (see its output above).`);
-  console.log(summaryLine(counts));
-  process.exit(counts.failed > 0 || runBroke ? 1 : 0);
+  // A run can fail with no failing test: a run-level error Jest reported.
+  const broke = signal !== 'SIGKILL' && code !== 0 && counts.failed === 0;
+  if (broke) console.error(`\nJest (${label}) exited with code ${code} although no test failed (see its output above).`);
+  return { ...counts, broke };
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-test-'));
+  const args = [...process.argv.slice(2), '--passWithNoTests'];
+  const e2e = e2eProjectNames();
+  const runs = [['unit', e2e.length > 0 ? [...args, '--ignoreProjects', ...e2e] : args]];
+  if (e2e.length > 0) runs.push(['e2e', [...args, '--runInBand', '--selectProjects', ...e2e]]);
+  let total = { passed: 0, failed: 0, skipped: 0 };
+  let broke = false;
+  for (const [label, runArgs] of runs) {
+    const counts = await runAndCount(runArgs, dir, label);
+    if (!counts) total = addCounts(total, { passed: 0, failed: 1, skipped: 0 });
+    else total = addCounts(total, counts);
+    broke ||= counts?.broke ?? false;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  // Both runs pass with no tests, so a filter that matched nothing at all is caught here.
+  if (total.passed + total.failed + total.skipped === 0) {
+    console.error('\nNo tests matched.');
+    broke = true;
+  }
+  console.log(summaryLine(total));
+  process.exit(total.failed > 0 || broke ? 1 : 0);
 }
 
 await main();
