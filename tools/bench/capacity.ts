@@ -18,7 +18,7 @@ import { maskedUrl } from './support/masked-url';
 import { findPlatformProcesses } from './support/platform-processes';
 import { ProcessUsage, type ServiceUsage } from './support/process-usage';
 import { DEMO_QUESTIONS, prepareQuestions, type Question } from './support/questions';
-import { distribution, sum } from './support/stats';
+import { distribution, percentile, sum } from './support/stats';
 import { fmt, printTable, tally } from './support/table';
 
 const USAGE = `Usage: node -r @swc-node/register tools/bench/capacity.ts [options]
@@ -39,6 +39,8 @@ interface Level {
   readonly answered: number;
   readonly v2vP50: number;
   readonly v2vP95: number;
+  /** p95 per stage over the level's traced turns: where a slower level loses its time. */
+  readonly stageP95: { readonly sttFinal: number; readonly ttsFirstAudio: number; readonly overhead: number };
   readonly maxLatenessMs: number;
   readonly lateFrames: number;
   readonly clientLoopMaxMs: number;
@@ -110,12 +112,18 @@ async function runLevel(
 
 function measure(calls: number, outcomes: CallOutcome[], clientLoopMaxMs: number, services: ServiceUsage[]): Level {
   const v2v = distribution(outcomes.flatMap(({ turns }) => turns.map((turn) => turn.voiceToVoiceMs)));
+  const splits = outcomes.flatMap((outcome) => outcome.splits);
   return {
     calls,
     asked: sum(outcomes.map(({ asked }) => asked)),
     answered: v2v.count,
     v2vP50: v2v.p50,
     v2vP95: v2v.p95,
+    stageP95: {
+      sttFinal: percentile(splits.map((s) => s.sttFinal), 95),
+      ttsFirstAudio: percentile(splits.map((s) => s.ttsFirstAudio), 95),
+      overhead: percentile(splits.map((s) => s.overhead), 95),
+    },
     maxLatenessMs: Math.max(0, ...outcomes.map(({ lateness }) => lateness.maxMs)),
     lateFrames: sum(outcomes.map(({ lateness }) => lateness.lateFrames)),
     clientLoopMaxMs,
@@ -149,10 +157,21 @@ function summarise(idle: ServiceUsage[], levels: Level[], stoppedBecause: string
 
 function print(summary: ReturnType<typeof summarise>): void {
   const { idle, levels } = summary;
-  console.log('\nLatency and pacing per level (v2v at the client, ms; lateness of agent frames at the client, ms):');
+  console.log('\nLatency and pacing per level, ms (v2v and frame lateness at the client; stages traced on the bus as in turn-latency):');
   printTable(
-    ['calls', 'answered', 'v2v p50', 'v2v p95', 'max late', `frames > ${LATE_FRAME_MS}`, 'client loop max'],
-    levels.map((l) => [String(l.calls), `${l.answered}/${l.asked}`, fmt(l.v2vP50), fmt(l.v2vP95), fmt(l.maxLatenessMs, 1), String(l.lateFrames), fmt(l.clientLoopMaxMs, 1)]),
+    ['calls', 'answered', 'v2v p50', 'v2v p95', 'STT p95', 'TTS p95', 'overhead p95', 'max late', `frames > ${LATE_FRAME_MS}`, 'client loop max'],
+    levels.map((l) => [
+      String(l.calls),
+      `${l.answered}/${l.asked}`,
+      fmt(l.v2vP50),
+      fmt(l.v2vP95),
+      fmt(l.stageP95.sttFinal),
+      fmt(l.stageP95.ttsFirstAudio),
+      fmt(l.stageP95.overhead, 1),
+      fmt(l.maxLatenessMs, 1),
+      String(l.lateFrames),
+      fmt(l.clientLoopMaxMs, 1),
+    ]),
   );
   const apps = idle.map(({ app }) => app);
   const resources = (label: string, services: ServiceUsage[]) => [
