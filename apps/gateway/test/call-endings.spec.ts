@@ -107,4 +107,14 @@ describe('how a call ends (real NATS, fake workers)', () => {
     expect(call.client.audioAt).toHaveLength(20);
     expect(await endedEvent(call)).toMatchObject({ reason: 'AGENT_ENDED', turns: 1 });
   });
+
+  it('ends with PLATFORM_ERROR when the concurrency lease is found gone', async () => {
+    const call = await harness.call();
+    await waitFor(() => call.client.count('audio_end') === 1, 3_000, 'greeting');
+    call.lease.lose();
+
+    await expect(call.client.waitClosed()).resolves.toBe(1000);
+    expect(call.client.first('call_end')?.message).toEqual({ type: 'call_end', reason: 'PLATFORM_ERROR' });
+    expect(await endedEvent(call)).toMatchObject({ reason: 'PLATFORM_ERROR' });
+  });
 });

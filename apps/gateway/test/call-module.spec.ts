@@ -1,3 +1,6 @@
+/**
+ * @jest-environment ./test/support/onnx-environment.js
+ */
 import type { AddressInfo } from 'node:net';
 import { Test } from '@nestjs/testing';
 import { Bus, BusModule } from '@parley/bus';

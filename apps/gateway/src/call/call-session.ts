@@ -32,6 +32,8 @@ import type { TurnSignal } from './turn-detector';
 export interface CallLease {
   renew(): Promise<void>;
   release(): Promise<void>;
+  /** Called if the slot is found gone (expired while this process stalled, or taken over). */
+  onLost?(listener: () => void): void;
 }
 
 export interface CallContext {
@@ -116,6 +118,7 @@ export class CallSession {
     void this.events.started(new Date(), this.ctx.origin);
     this.stt.open();
     this.limits.start();
+    this.ctx.lease.onLost?.(() => this.onLeaseLost());
     const greeting = this.ctx.agent.greeting.trim();
     if (greeting) {
       this.limits.setAgentBusy(true);
@@ -175,8 +178,8 @@ export class CallSession {
     const sink = {
       audioStarted: () => this.client.send({ type: 'audio_start' }),
       audio: (frame: Uint8Array) => {
-        this.client.sendAudio(frame);
-        this.recorder?.agentFrame(frame);
+        // The recording keeps what the caller could hear: a skipped frame is not recorded.
+        if (this.client.sendAudio(frame)) this.recorder?.agentFrame(frame);
       },
       audioEnded: () => this.client.send({ type: 'audio_end' }),
     };
@@ -299,6 +302,16 @@ export class CallSession {
   private reportError(code: ErrorCode, message: string): void {
     this.deps.metrics.errorSent(code);
     this.client.send({ type: 'error', code, message });
+  }
+
+  /**
+   * The slot may count another call by now, so this call runs outside the organization's
+   * limit: it ends rather than be billed and counted twice.
+   */
+  private onLeaseLost(): void {
+    if (this.ending) return;
+    this.log.warn({}, 'call lease lost; ending the call');
+    void this.end('PLATFORM_ERROR');
   }
 
   private async releaseLease(): Promise<void> {

@@ -17,11 +17,20 @@ export const CLOSE_NORMAL = 1000;
 export const CLOSE_TOO_BIG = 1009;
 
 /**
+ * Agent audio the socket may hold unsent: 1 s of 16 kHz PCM16. A client that reads slower than
+ * real time would otherwise grow the gateway's memory without bound; beyond this, frames are
+ * skipped (the caller hears a gap, as on a congested phone line).
+ */
+export const MAX_BUFFERED_AUDIO_BYTES = 32_000;
+
+/**
  * The telephony side of a call: decodes what the client sends, validates it at the edge and
  * answers a bad frame with an `error` frame (INVALID_AUDIO, INVALID_MESSAGE) instead of failing
  * the call.
  */
 export class ClientChannel {
+  private backlogLogged = false;
+
   constructor(
     private readonly socket: WebSocket,
     private readonly events: ClientEvents,
@@ -41,8 +50,16 @@ export class ClientChannel {
     if (this.open) this.socket.send(JSON.stringify(message));
   }
 
-  sendAudio(frame: Uint8Array): void {
-    if (this.open) this.socket.send(frame, { binary: true });
+  /** False when the frame was not sent: the socket is closed, or the client is too far behind. */
+  sendAudio(frame: Uint8Array): boolean {
+    if (!this.open) return false;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_AUDIO_BYTES) {
+      if (!this.backlogLogged) this.log.warn({ buffered: this.socket.bufferedAmount }, 'client reads too slowly; skipping agent audio');
+      this.backlogLogged = true;
+      return false;
+    }
+    this.socket.send(frame, { binary: true });
+    return true;
   }
 
   close(code: number, reason = ''): void {

@@ -37,7 +37,8 @@ export interface TestCall {
   readonly callId: string;
   readonly client: CallClient;
   readonly workers: FakeWorkers;
-  readonly lease: { releases: number };
+  /** Releases seen, and `lose()` to play the lease found gone. */
+  readonly lease: { releases: number; lose: () => void };
 }
 
 /**
@@ -89,7 +90,7 @@ export class CallHarness {
     Object.assign(workers.behaviour, behaviour);
     workers.start();
     this.workers.push(workers);
-    const lease = { releases: 0 };
+    const lease = { releases: 0, lose: () => undefined };
     this.pendingCall = { callId, agent, lease };
     const { port } = this.server.address() as AddressInfo;
     const client = await CallClient.connect(`ws://127.0.0.1:${port}/voice/test`);
@@ -135,6 +136,9 @@ export class CallHarness {
         lease: {
           renew: async () => undefined,
           release: async () => void lease.releases++,
+          onLost: (listener) => {
+            lease.lose = listener;
+          },
         },
       });
     });
