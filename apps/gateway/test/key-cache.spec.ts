@@ -64,13 +64,14 @@ describe('key cache in real Redis', () => {
   });
 
   it('forgets entries after their TTL, unknown keys after theirs', async () => {
-    cache = newCache({ ttlMs: 150, unknownTtlMs: 50 });
+    // Wide margins: a loaded CI machine may stall a few hundred milliseconds between steps.
+    cache = newCache({ ttlMs: 1500, unknownTtlMs: 100 });
     await cache.put(HASH_A, reply(null));
     await cache.putUnknown(HASH_B);
-    await sleep(100);
+    await sleep(500);
     await expect(cache.get(HASH_B)).resolves.toEqual({ kind: 'miss' });
     await expect(cache.get(HASH_A)).resolves.toMatchObject({ kind: 'resolved' });
-    await sleep(100);
+    await sleep(1200);
     await expect(cache.get(HASH_A)).resolves.toEqual({ kind: 'miss' });
   });
 
