@@ -1,16 +1,15 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Bus } from '@parley/bus';
 import { streams } from '@parley/contracts';
-import { testInfra, uniqueNamespace } from '@parley/testing';
+import { type TestInfra, testInfra, uniqueNamespace } from '@parley/testing';
 import Redis from 'ioredis';
 import { FAILED_FLAG } from './failure-flag';
 import { createPlatformDatabase } from './fixtures/database';
 import { seedDemoData, type SeedResult } from './fixtures/seed';
 import { TestData } from './fixtures/test-data';
-import { freePorts } from './free-ports';
-import { describeExit, type ServiceName, ServiceProcess } from './service-process';
+import type { ServiceName } from './service-process';
+import { ServiceStack } from './service-stack';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** The voice path end to end; dialer and webhooks play no part in a call. */
@@ -18,7 +17,6 @@ const SERVICES: readonly ServiceName[] = ['rest-api', 'billing', 'stt-worker', '
 /** Six Node processes compiling TypeScript at once on two busy cores take a while. */
 const READY_TIMEOUT_MS = 120_000;
 const SHUTDOWN_TIMEOUT_MS = 5_000;
-const LOG_TAIL_LINES = 300;
 
 /** A running platform of its own: database, bus namespace, Redis prefix and ports. */
 export interface Platform {
@@ -29,7 +27,7 @@ export interface Platform {
   /** The bus namespace the services run in; a client connected with it reaches them. */
   readonly namespace: string;
   readonly natsUrl: string;
-  /** Every service's output, one line per log entry prefixed with the service name. */
+  /** Every service's output, one line per entry prefixed with the service name; removed after a clean run. */
   readonly logFile: string;
   /** `ws://127.0.0.1:<gateway port>/voice/<key>` */
   voiceUrl(key: string): string;
@@ -49,15 +47,45 @@ export async function startPlatform(label: string): Promise<Platform> {
   const namespace = uniqueNamespace(`e2e_${label}`);
   const runDir = path.join(ROOT, 'tmp/e2e', namespace);
   await mkdir(runDir, { recursive: true });
-  const logFile = path.join(runDir, 'platform.log');
-  const log = createWriteStream(logFile, { flags: 'a' });
   const database = await createPlatformDatabase();
   const demo = await seedDemoData(database.url, runDir);
   const data = new TestData(database.url);
-  const ports = await freePorts(SERVICES.length);
-  const env: NodeJS.ProcessEnv = {
+  const removeData = async () => {
+    await data.close();
+    await removeRunData(namespace, infra);
+    await database.drop();
+  };
+  const env = serviceEnv(namespace, infra, database.url);
+  const options = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: SHUTDOWN_TIMEOUT_MS + 5_000 };
+  const stack = await ServiceStack.launch(SERVICES, options).catch(async (error: unknown) => {
+    await removeData();
+    throw error;
+  });
+  const gateway = `ws://127.0.0.1:${stack.portOf('gateway')}`;
+  return {
+    demo,
+    data,
+    namespace,
+    natsUrl: infra.natsUrl,
+    logFile: stack.logFile,
+    voiceUrl: (key) => `${gateway}/voice/${key}`,
+    gatewayUrl: (pathname) => `${gateway}${pathname}`,
+    stop: async () => {
+      const unclean = await stack.stop();
+      await removeData();
+      const failed = failedTestsInFile();
+      if (unclean.length > 0 || failed) await stack.printLogTail('a test or a service failed');
+      if (unclean.length > 0) throw new Error(`services did not exit cleanly: ${unclean.join(', ')}; log: ${stack.logFile}`);
+      // A log is kept only where something went wrong.
+      if (!failed) await rm(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function serviceEnv(namespace: string, infra: TestInfra, databaseUrl: string): NodeJS.ProcessEnv {
+  return {
     ...process.env,
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     REDIS_URL: infra.redisUrl,
     NATS_URL: infra.natsUrl,
     BUS_NAMESPACE: namespace,
@@ -66,48 +94,10 @@ export async function startPlatform(label: string): Promise<Platform> {
     LOG_PRETTY: 'false',
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
   };
-  const services = SERVICES.map((name, i) => new ServiceProcess(name, ports[i], { root: ROOT, env, log }));
-  const cleanUp = async () => {
-    await data.close();
-    await removeRunData(namespace, infra);
-    await database.drop();
-  };
-  try {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    await Promise.all(services.map((service) => service.waitUntilReady(deadline)));
-  } catch (error) {
-    await stopAll(services, log);
-    await cleanUp();
-    await printLogTail(logFile, `start-up failed: ${(error as Error).message}`);
-    throw error;
-  }
-  const gatewayPort = ports[SERVICES.indexOf('gateway')];
-  return {
-    demo,
-    data,
-    namespace,
-    natsUrl: infra.natsUrl,
-    logFile,
-    voiceUrl: (key) => `ws://127.0.0.1:${gatewayPort}/voice/${key}`,
-    gatewayUrl: (pathname) => `ws://127.0.0.1:${gatewayPort}${pathname}`,
-    stop: async () => {
-      const unclean = await stopAll(services, log);
-      await cleanUp();
-      if (unclean.length > 0 || failedTestsInFile()) await printLogTail(logFile, 'a test or a service failed');
-      if (unclean.length > 0) throw new Error(`services did not exit cleanly: ${unclean.join(', ')}; log: ${logFile}`);
-    },
-  };
-}
-
-/** Stops every service at once; returns a description of each that did not exit with code 0. */
-async function stopAll(services: readonly ServiceProcess[], log: WriteStream): Promise<string[]> {
-  const exits = await Promise.all(services.map((service) => service.stop(SHUTDOWN_TIMEOUT_MS + 5_000)));
-  await new Promise((resolve) => log.end(resolve));
-  return exits.flatMap((exit, i) => (exit.code === 0 ? [] : [`${services[i].name} (${describeExit(exit)})`]));
 }
 
 /** The run's JetStream streams and Redis keys: nothing of it outlives the run. */
-async function removeRunData(namespace: string, infra: { natsUrl: string; redisUrl: string }): Promise<void> {
+async function removeRunData(namespace: string, infra: TestInfra): Promise<void> {
   const bus = await Bus.connect({ url: infra.natsUrl, name: 'e2e-cleanup', namespace });
   try {
     await bus.removeStreams(Object.values(streams));
@@ -125,10 +115,4 @@ async function removeRunData(namespace: string, infra: { natsUrl: string; redisU
 
 function failedTestsInFile(): boolean {
   return (globalThis as Record<string, unknown>)[FAILED_FLAG] === true;
-}
-
-async function printLogTail(logFile: string, why: string): Promise<void> {
-  const lines = (await readFile(logFile, 'utf8').catch(() => '')).trimEnd().split('\n');
-  const tail = lines.slice(-LOG_TAIL_LINES).join('\n');
-  console.error(`${why}; the platform's last ${LOG_TAIL_LINES} log lines (all of them in ${logFile}):\n${tail}`);
 }
