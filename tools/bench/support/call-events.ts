@@ -28,6 +28,11 @@ type Waiter<T> = (value: T) => void;
 export class CallEventWatch {
   /** Every call of this key seen starting: only their `call.ended` events are kept. */
   private readonly ours = new Set<string>();
+  /**
+   * Every call id announced so far. A JetStream publish the server did not acknowledge is sent
+   * again, and a core subscriber sees each attempt: a call must be handed out only once.
+   */
+  private readonly announced = new Set<string>();
   private readonly started: string[] = [];
   private readonly startedWaiters: Waiter<string>[] = [];
   private readonly ended = new Map<string, CallEndedFigures>();
@@ -85,7 +90,8 @@ export class CallEventWatch {
 
   private onStarted(json: unknown): void {
     const event = startedSchema.safeParse(json);
-    if (!event.success || event.data.keyId !== this.keyId) return;
+    if (!event.success || event.data.keyId !== this.keyId || this.announced.has(event.data.callId)) return;
+    this.announced.add(event.data.callId);
     this.ours.add(event.data.callId);
     const waiter = this.startedWaiters.shift();
     if (waiter) waiter(event.data.callId);
