@@ -55,7 +55,7 @@ export async function startPlatform(label: string): Promise<Platform> {
     await removeRunData(namespace, infra);
     await database.drop();
   };
-  const env = serviceEnv(namespace, infra, database.url);
+  const env = serviceEnv(namespace, infra, database.url, runDir);
   const options = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: SHUTDOWN_TIMEOUT_MS + 5_000 };
   const stack = await ServiceStack.launch(SERVICES, options).catch(async (error: unknown) => {
     await removeData();
@@ -82,7 +82,7 @@ export async function startPlatform(label: string): Promise<Platform> {
   };
 }
 
-function serviceEnv(namespace: string, infra: TestInfra, databaseUrl: string): NodeJS.ProcessEnv {
+function serviceEnv(namespace: string, infra: TestInfra, databaseUrl: string, runDir: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -90,6 +90,8 @@ function serviceEnv(namespace: string, infra: TestInfra, databaseUrl: string): N
     NATS_URL: infra.natsUrl,
     BUS_NAMESPACE: namespace,
     GATEWAY_REDIS_PREFIX: `${namespace}:gateway:`,
+    // Kept beside the log: a failed run's calls can be listened to, a clean run leaves nothing.
+    RECORDINGS_DIR: path.join(runDir, 'recordings'),
     LOG_LEVEL: 'info',
     LOG_PRETTY: 'false',
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
