@@ -1,5 +1,5 @@
 import { errorCodeSchema } from '@parley/contracts';
-import { VoiceCallClient } from '@parley/testing';
+import { type VoiceUpgradeRefusedError, VoiceCallClient } from '@parley/testing';
 import { heardGreeting, refusalOf } from './support/call-steps';
 import { type Platform, startPlatform } from './support/platform';
 
@@ -18,33 +18,38 @@ describe('voice upgrade refusals over the real stack', () => {
 
   const refusalFor = (url: string) => refusalOf(VoiceCallClient.connect(url));
 
+  /** Reference 003: the status, and a JSON body of exactly `{code, message}`. */
+  function expectRefusal(refusal: VoiceUpgradeRefusedError, status: number, code: string): void {
+    expect(refusal.status).toBe(status);
+    expect(JSON.parse(refusal.rawBody)).toEqual({ code, message: expect.stringMatching(/\S/) });
+  }
+
   it('refuses a malformed key with 400 INVALID_KEY_FORMAT', async () => {
     const refusal = await refusalFor(platform.voiceUrl('sk_live_short'));
-    expect([refusal.status, refusal.body?.code]).toEqual([400, codes.INVALID_KEY_FORMAT]);
-    expect(refusal.body?.message).toEqual(expect.any(String));
+    expectRefusal(refusal, 400, codes.INVALID_KEY_FORMAT);
   });
 
   it('refuses a key no one issued with 401 KEY_NOT_FOUND', async () => {
     const refusal = await refusalFor(platform.voiceUrl(UNKNOWN_KEY));
-    expect([refusal.status, refusal.body?.code]).toEqual([401, codes.KEY_NOT_FOUND]);
+    expectRefusal(refusal, 401, codes.KEY_NOT_FOUND);
   });
 
   it('refuses an organization without points with 402 INSUFFICIENT_BALANCE', async () => {
     const key = await platform.data.voiceKey({}, { funded: false });
     const refusal = await refusalFor(platform.voiceUrl(key.raw));
-    expect([refusal.status, refusal.body?.code]).toEqual([402, codes.INSUFFICIENT_BALANCE]);
+    expectRefusal(refusal, 402, codes.INSUFFICIENT_BALANCE);
   });
 
   it('refuses a revoked key with 403 KEY_REVOKED', async () => {
     const key = await platform.data.revokedKey();
     const refusal = await refusalFor(platform.voiceUrl(key.raw));
-    expect([refusal.status, refusal.body?.code]).toEqual([403, codes.KEY_REVOKED]);
+    expectRefusal(refusal, 403, codes.KEY_REVOKED);
   });
 
   it('refuses a key whose agent was deleted with 404 AGENT_NOT_FOUND', async () => {
     const key = await platform.data.keyOfDeletedAgent();
     const refusal = await refusalFor(platform.voiceUrl(key.raw));
-    expect([refusal.status, refusal.body?.code]).toEqual([404, codes.AGENT_NOT_FOUND]);
+    expectRefusal(refusal, 404, codes.AGENT_NOT_FOUND);
   });
 
   it('refuses a second concurrent call over the organization limit with 429 RATE_LIMITED', async () => {
@@ -53,7 +58,7 @@ describe('voice upgrade refusals over the real stack', () => {
     try {
       await heardGreeting(first);
       const refusal = await refusalFor(platform.voiceUrl(key.raw));
-      expect([refusal.status, refusal.body?.code]).toEqual([429, codes.RATE_LIMITED]);
+      expectRefusal(refusal, 429, codes.RATE_LIMITED);
       expect(refusal.retryable).toBe(true);
     } finally {
       await first.close();
@@ -62,7 +67,6 @@ describe('voice upgrade refusals over the real stack', () => {
 
   it('answers any other path with 404 and a JSON error body', async () => {
     const refusal = await refusalFor(platform.gatewayUrl(`/calls/${platform.demo.voiceKey.raw}`));
-    expect(refusal.status).toBe(404);
-    expect(refusal.body).toEqual({ code: codes.NOT_FOUND, message: expect.any(String) });
+    expectRefusal(refusal, 404, codes.NOT_FOUND);
   });
 });
