@@ -3,8 +3,8 @@
  *   node -r @swc-node/register tools/bench/soak.ts [--minutes 30] [--calls 1] [--json]
  * One call (or --calls few) keeps talking for the whole run: question, answer, pause, again.
  * Every 30 s it samples the resident memory of each platform process (/proc); at the end it
- * prints each one's growth from the warm-up mark (2 minutes in, or half-way through a run
- * shorter than 4 minutes) to the end, PASS when ≤ 20 MB. The calls go to the bench agent,
+ * prints each one's growth from the warm-up mark (2 minutes in; half-way through a run too short
+ * to leave a sample after that) to the end, PASS when ≤ 20 MB. The calls go to the bench agent,
  * whose limits (support/bench-tenant.ts) outlast the run; should the platform end a call
  * anyway, the caller dials again and the report counts it.
  */
@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     const talking = Promise.all(Array.from({ length: calls }, () => keepTalking(dialer, conversation, deadline)));
     const samples: Sample[] = [];
     await sampleWhile(talking, sampleMs, () => samples.push({ atS: (performance.now() - started) / 1000, rssMb: usage.rssNow() }));
-    const summary = summarise(samples, (await talking).flat(), Math.min(WARM_UP_MS, runMs / 2) / 1000);
+    const warmUpMs = runMs > WARM_UP_MS + sampleMs ? WARM_UP_MS : runMs / 2;
+    const summary = summarise(samples, (await talking).flat(), warmUpMs / 1000);
     if (args.json) console.log(JSON.stringify(summary, (_key, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value), 2));
     else print(summary);
   } finally {
