@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { demoBanner, readEnvFile } from './lib/demo-banner.mjs';
+import { demoBanner, readEnvFile, restApiAnswers } from './lib/demo-banner.mjs';
 import { makePaint, prefixOutput } from './lib/log-lines.mjs';
 import { nodeVersionProblem } from './lib/node-version.mjs';
 import { ensurePrismaClients } from './lib/prisma-clients.mjs';
@@ -172,7 +172,8 @@ async function main() {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const demo = readEnvFile(path.join(root, '.parley/demo.env'));
   const hasCallTool = existsSync(path.join(root, 'tools/call'));
-  console.log(demoBanner({ names: services.map(({ name }) => name), demo, seconds, hasCallTool }));
+  const restApi = services.some(({ name }) => name === 'rest-api') && (await restApiAnswers(demo));
+  console.log(demoBanner({ names: services.map(({ name }) => name), demo, seconds, hasCallTool, restApi }));
   await watchForCrash(supervisor, state);
 }
 
