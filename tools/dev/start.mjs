@@ -19,8 +19,9 @@ import { describeExit, Supervisor } from './lib/supervisor.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
-// The services drain within SHUTDOWN_TIMEOUT_MS; a little more lets them log and exit.
-const STOP_GRACE_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000) + 5_000;
+// The services drain within SHUTDOWN_TIMEOUT_MS; a little more lets them log and exit. As in the
+// services' own config, an empty variable counts as unset.
+const STOP_GRACE_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 5_000;
 const paint = makePaint(process.stdout.isTTY && !process.env.NO_COLOR);
 
 class StartError extends Error {}
@@ -47,9 +48,9 @@ function portAnswers(host, port) {
 
 async function infraDown() {
   const targets = [
-    ['PostgreSQL', process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/parley', 5432],
-    ['Redis', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379],
-    ['NATS', process.env.NATS_URL ?? 'nats://127.0.0.1:4222', 4222],
+    ['PostgreSQL', process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/parley', 5432],
+    ['Redis', process.env.REDIS_URL || 'redis://127.0.0.1:6379', 6379],
+    ['NATS', process.env.NATS_URL || 'nats://127.0.0.1:4222', 4222],
   ];
   const answers = await Promise.all(
     targets.map(async ([name, url, defaultPort]) => {
