@@ -46,7 +46,7 @@ pg_version() { ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1; }
 # A fresh Debian cluster allows only peer auth on the socket and passwords on TCP, while every Parley
 # default URL is postgresql://postgres@127.0.0.1 without a password: trust loopback for user postgres.
 pg_trust_loopback() {
-  local hba="${1:-/etc/postgresql/$(pg_version)/main/pg_hba.conf}"
+  local hba="/etc/postgresql/$(pg_version)/main/pg_hba.conf"
   as_root grep -qF "$HBA_MARK" "$hba" && return
   as_root sed -i "1i $HBA_MARK\nhost all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust" "$hba"
 }
@@ -60,7 +60,8 @@ postgres_up() {
     postgres_install_and_start
     say postgresql "started on 127.0.0.1:5432"
   fi
-  command -v psql >/dev/null || return 0
+  # Only the default, password-less URL needs trust; a DATABASE_URL of one's own carries its password.
+  [ -z "${DATABASE_URL:-}" ] && command -v psql >/dev/null || return 0
   pg_accepts_postgres || fail "PostgreSQL on 127.0.0.1:5432 refuses user postgres without a password. Add
   host all postgres 127.0.0.1/32 trust
 at the top of its pg_hba.conf and reload it, or set DATABASE_URL with a password."
