@@ -98,15 +98,22 @@ function print(facts: Report): void {
   explain(v2v, split.endpointing);
 }
 
-/** When endpointing alone rules the p50 target out, say so and what would change it. */
+/** Says what keeps the p50 above target: the endpointing wait, or the stages after it. */
 function explain(v2v: Distribution, endpointing: Distribution): void {
   if (!(v2v.p50 > TARGET_P50_MS)) return;
   const rest = v2v.p50 - endpointing.p50;
+  const setting = `${DEFAULT_CALL_SETTINGS.endpointingMs} ms (DEFAULT_CALL_SETTINGS.endpointingMs, apps/gateway/src/call/call-settings.ts)`;
+  if (rest >= TARGET_P50_MS) {
+    console.log(
+      `\nThe p50 misses ${TARGET_P50_MS} ms even without the endpointing wait: after the end of turn the stages take ` +
+        `${fmt(rest)} ms at p50. Look at the slowest stage above; endpointing (${setting}) comes on top.`,
+    );
+    return;
+  }
   console.log(
-    `\nThe p50 misses ${TARGET_P50_MS} ms mostly by design: the gateway ends a turn only after ${DEFAULT_CALL_SETTINGS.endpointingMs} ms of ` +
-      `caller silence (DEFAULT_CALL_SETTINGS.endpointingMs, apps/gateway/src/call/call-settings.ts), measured here as ` +
-      `${fmt(endpointing.p50)} ms at p50. Everything after the end of turn takes ${fmt(rest)} ms at p50, so a p50 ≤ ${TARGET_P50_MS} ms ` +
-      `needs endpointing ≤ about ${fmt(TARGET_P50_MS - rest)} ms (shorter endpointing cuts slow talkers off more often).`,
+    `\nThe p50 misses ${TARGET_P50_MS} ms mostly by design: the gateway ends a turn only after ${setting} of caller silence, ` +
+      `measured here as ${fmt(endpointing.p50)} ms at p50. Everything after the end of turn takes ${fmt(rest)} ms at p50, so a ` +
+      `p50 ≤ ${TARGET_P50_MS} ms needs endpointing ≤ about ${fmt(TARGET_P50_MS - rest)} ms (shorter endpointing cuts slow talkers off more often).`,
   );
 }
 
