@@ -42,7 +42,8 @@ const CALL_ENDED_TIMEOUT_MS = 5_000;
  * are serialised: each waits for its own `call.started` before the next caller dials.
  */
 export class BenchDialer {
-  private turn: Promise<unknown> = Promise.resolve();
+  /** The dial in progress: the next waits for it. */
+  private dialing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly target: BenchTarget,
@@ -83,12 +84,12 @@ export class BenchDialer {
   }
 
   private dial(): Promise<{ client: VoiceCallClient; callId: string | undefined }> {
-    const dialled = this.turn.then(async () => {
+    const dialled = this.dialing.then(async () => {
       const client = await VoiceCallClient.connect(this.target.voiceUrl);
       const callId = await this.events?.nextStarted(CALL_STARTED_TIMEOUT_MS);
       return { client, callId };
     });
-    this.turn = dialled.catch(() => undefined);
+    this.dialing = dialled.catch(() => undefined);
     return dialled;
   }
 }
