@@ -3,6 +3,9 @@ import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { ANY_TOKEN, AUDIO_HEADER, parseVoiceSubject, rpcSubjects, voiceSubjects } from '@parley/contracts';
 
 /** The bus messages that mark a caller turn's way through the platform, in order. */
+/** How much later than the client's first frame the bus sighting of that frame may be read. */
+const READ_ORDER_SLACK_MS = 20;
+
 type Milestone = 'flush' | 'final' | 'llm-request' | 'reply-text' | 'tts-request' | 'audio-out';
 
 interface Sighting {
@@ -24,7 +27,8 @@ export interface TurnSplit {
   readonly ttsFirstAudio: number;
   /** The gateway's own time between stages: final → LLM request, sentence → TTS request. */
   readonly gatewayGaps: number;
-  /** First audio-out frame on the bus → that frame at the client (pacer, socket, client). */
+  /** First audio-out frame on the bus → that frame at the client (pacer, socket, client); a hair
+   * below zero when the bench read the socket before NATS. */
   readonly delivery: number;
   /** voiceToVoice − (endpointing + STT + LLM + TTS) = gatewayGaps + delivery. */
   readonly overhead: number;
@@ -74,7 +78,10 @@ export class TurnTrace {
    * the client at `agentAudioAt` (performance.now() times); undefined when a milestone is missing.
    */
   split(callId: string, speechEndedAt: number, agentAudioAt: number): TurnSplit | undefined {
-    const within = (this.sightings.get(callId) ?? []).filter(({ at }) => at > speechEndedAt && at <= agentAudioAt);
+    // The bench gets the first audio-out frame from NATS and, through the gateway, from the socket:
+    // under load it may read the socket first, so sightings just after the client's frame count.
+    const end = agentAudioAt + READ_ORDER_SLACK_MS;
+    const within = (this.sightings.get(callId) ?? []).filter(({ at }) => at > speechEndedAt && at <= end);
     const flush = [...within].reverse().find(({ milestone }) => milestone === 'flush');
     const final = within.find(({ milestone, turnId }) => milestone === 'final' && turnId === flush?.turnId);
     const request = within.find(({ milestone, at }) => milestone === 'llm-request' && final && at >= final.at);
