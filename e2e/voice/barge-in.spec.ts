@@ -3,7 +3,7 @@ import { speechFromText, VoiceCallClient } from '@parley/testing';
 import { agentAudioSince, agentReplySince, heardGreeting, REPLY_TIMEOUT_MS, typesSince } from './support/call-steps';
 import { watchLastFrame } from './support/frame-watch';
 import { PhoneLine } from './support/phone-line';
-import { type Platform, startPlatform } from './support/platform';
+import { PLATFORM_START_TIMEOUT_MS, PLATFORM_STOP_TIMEOUT_MS, type Platform, startPlatform } from './support/platform';
 
 /** The demo agent's longest answer (shipping, about eight seconds of speech). */
 const LONG_QUESTION = 'How long does shipping take?';
@@ -28,9 +28,9 @@ describe('barge-in', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('barge_in');
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
-  afterAll(() => platform?.stop());
+  afterAll(() => platform?.stop(), PLATFORM_STOP_TIMEOUT_MS);
 
   it('stops the agent mid-sentence when the caller talks over it, and answers what they said', async () => {
     const [question, interruption] = await Promise.all([speechFromText(LONG_QUESTION), speechFromText(INTERRUPTION)]);

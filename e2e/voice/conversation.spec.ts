@@ -3,7 +3,7 @@ import { speechFromText, VoiceCallClient } from '@parley/testing';
 import { BusTranscriber } from './support/bus-transcriber';
 import { agentAudioSince, agentReplySince, heardGreeting, typesSince } from './support/call-steps';
 import { PhoneLine } from './support/phone-line';
-import { type Platform, startPlatform } from './support/platform';
+import { PLATFORM_START_TIMEOUT_MS, PLATFORM_STOP_TIMEOUT_MS, type Platform, startPlatform } from './support/platform';
 import { wordErrorRate } from './support/word-error-rate';
 
 const QUESTION = 'What are your business hours?';
@@ -15,12 +15,12 @@ describe('a phone conversation with the demo agent', () => {
   beforeAll(async () => {
     platform = await startPlatform('conversation');
     transcriber = await BusTranscriber.connect(platform.natsUrl, platform.namespace);
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await transcriber?.close();
     await platform?.stop();
-  });
+  }, PLATFORM_STOP_TIMEOUT_MS);
 
   it('greets, hears the question, answers it aloud in protocol order, and ends on end_call', async () => {
     const call = await VoiceCallClient.connect(platform.voiceUrl(platform.demo.voiceKey.raw));

@@ -3,7 +3,7 @@ import { speechFromText, VoiceCallClient } from '@parley/testing';
 import { heardGreeting, REPLY_TIMEOUT_MS, typesSince } from './support/call-steps';
 import type { AgentOverrides } from './support/fixtures/test-data';
 import { PhoneLine } from './support/phone-line';
-import { type Platform, startPlatform } from './support/platform';
+import { PLATFORM_START_TIMEOUT_MS, PLATFORM_STOP_TIMEOUT_MS, type Platform, startPlatform } from './support/platform';
 
 const reasons = callEndReasonSchema.enum;
 
@@ -12,9 +12,9 @@ describe('call limits', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('limits');
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
-  afterAll(() => platform?.stop());
+  afterAll(() => platform?.stop(), PLATFORM_STOP_TIMEOUT_MS);
 
   /** A call to a new agent with `limits`, the line kept open with silence. */
   async function callAgentWith(limits: AgentOverrides): Promise<{ call: VoiceCallClient; line: PhoneLine }> {

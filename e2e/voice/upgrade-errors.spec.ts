@@ -1,7 +1,7 @@
 import { errorCodeSchema } from '@parley/contracts';
 import { type VoiceUpgradeRefusedError, VoiceCallClient } from '@parley/testing';
 import { heardGreeting, refusalOf } from './support/call-steps';
-import { type Platform, startPlatform } from './support/platform';
+import { PLATFORM_START_TIMEOUT_MS, PLATFORM_STOP_TIMEOUT_MS, type Platform, startPlatform } from './support/platform';
 
 const codes = errorCodeSchema.enum;
 /** A well-formed key no one issued. */
@@ -12,9 +12,9 @@ describe('voice upgrade refusals over the real stack', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('upgrade_errors');
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
-  afterAll(() => platform?.stop());
+  afterAll(() => platform?.stop(), PLATFORM_STOP_TIMEOUT_MS);
 
   const refusalFor = (url: string) => refusalOf(VoiceCallClient.connect(url));
 

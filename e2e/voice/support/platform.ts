@@ -17,6 +17,15 @@ const SERVICES: readonly ServiceName[] = ['rest-api', 'billing', 'stt-worker', '
 /** Six Node processes compiling TypeScript at once on two busy cores take a while. */
 const READY_TIMEOUT_MS = 120_000;
 const SHUTDOWN_TIMEOUT_MS = 5_000;
+const STOP_GRACE_MS = SHUTDOWN_TIMEOUT_MS + 5_000;
+
+/**
+ * For the hooks that start and stop the platform: longer than start-up (database, seed, services
+ * ready) and shutdown can take, so a slow start fails with its own error and cleans up after itself
+ * instead of being abandoned half-started by a hook timeout.
+ */
+export const PLATFORM_START_TIMEOUT_MS = READY_TIMEOUT_MS + 60_000;
+export const PLATFORM_STOP_TIMEOUT_MS = STOP_GRACE_MS + 30_000;
 
 /** A running platform of its own: database, bus namespace, Redis prefix and ports. */
 export interface Platform {
@@ -56,7 +65,7 @@ export async function startPlatform(label: string): Promise<Platform> {
     await database.drop();
   };
   const env = serviceEnv(namespace, infra, database.url, runDir);
-  const options = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: SHUTDOWN_TIMEOUT_MS + 5_000 };
+  const options = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
   const stack = await ServiceStack.launch(SERVICES, options).catch(async (error: unknown) => {
     await removeData();
     throw error;

@@ -12,6 +12,15 @@ export interface ServiceExit {
 const READY_POLL_MS = 250;
 
 /**
+ * Services still running. If the test process ends without stopping them (a hook timed out, Jest
+ * was killed by a watchdog), they are killed with it rather than left running with no parent.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
  * One service of the platform as its own process, started the way production starts it
  * (`node -r @swc-node/register apps/<app>/src/main.ts`), its output appended to the run's log.
  */
@@ -33,8 +42,12 @@ export class ServiceProcess {
     for (const stream of [this.child.stdout, this.child.stderr]) {
       stream?.on('data', (chunk: Buffer) => options.log.write(prefixLines(name, chunk)));
     }
+    running.add(this.child);
     this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => resolve((this.exit = { code, signal }))),
+      this.child.once('exit', (code, signal) => {
+        running.delete(this.child);
+        resolve((this.exit = { code, signal }));
+      }),
     );
   }
 
