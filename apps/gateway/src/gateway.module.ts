@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
+import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
 import { CallModule, CallSessions } from './call';
@@ -16,7 +17,14 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'gateway', namespace: config.BUS_NAMESPACE, logger }),
+        BusModule.forRoot({
+          url: config.NATS_URL,
+          name: 'gateway',
+          namespace: config.BUS_NAMESPACE,
+          logger,
+          // CALL stores what the calls publish; IDENTITY and AGENTS feed the key cache.
+          streams: [streams.call, streams.identity, streams.agents],
+        }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
         UpgradeModule.forRoot({
           redisPrefix: config.GATEWAY_REDIS_PREFIX,

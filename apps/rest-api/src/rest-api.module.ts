@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
+import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
 import type { RestApiConfig } from './config';
@@ -16,7 +17,13 @@ export class RestApiModule {
     return {
       module: RestApiModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'rest-api', namespace: config.BUS_NAMESPACE, logger }),
+        BusModule.forRoot({
+          url: config.NATS_URL,
+          name: 'rest-api',
+          namespace: config.BUS_NAMESPACE,
+          logger,
+          streams: [streams.identity, streams.agents],
+        }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'rest-api' }),
         DatabaseModule.forRoot(config.DATABASE_URL),
         IdentityModule,

@@ -10,4 +10,4 @@ export type { RpcHandler, ServeOptions } from './rpc/rpc-server';
 export { SERVICE_ERROR, SERVICE_ERROR_CODE } from './rpc/service-error-headers';
 export type { EventAck, PublishEventOptions } from './jetstream/events';
 export type { ConsumedEvent, ConsumeOptions, EventConsumer, EventHandler } from './jetstream/event-consumer';
-export { BusModule } from './nest/bus.module';
+export { BusModule, type BusModuleOptions } from './nest/bus.module';

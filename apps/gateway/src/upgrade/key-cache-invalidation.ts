@@ -17,8 +17,6 @@ export class KeyCacheInvalidation implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Whoever boots first creates the streams; consuming needs them to exist.
-    await this.bus.ensureStreams([streams.identity, streams.agents]);
     await this.bus.consume(streams.identity, 'gateway-key-cache', async (event) => {
       if (event.subject === eventSubjects.keyRevoked) await this.cache.dropKey(event.payload.keyHash);
     });

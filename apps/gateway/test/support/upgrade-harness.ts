@@ -45,7 +45,6 @@ export async function startUpgradeHarness() {
   new KeyResolveRpc(bus, keyResolve).onModuleInit();
   new BalanceGetRpc(bus, balance).onModuleInit();
   const invalidation = new InvalidationEvents(bus);
-  await invalidation.onModuleInit();
 
   const app = await startGateway({ natsUrl: infra.natsUrl, redisUrl: infra.redisUrl, namespace, redisPrefix });
   const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Bus } from '@parley/bus';
-import { type AgentChangedEvent, eventSubjects, type KeyRevokedEvent, streams } from '@parley/contracts';
+import { type AgentChangedEvent, eventSubjects, type KeyRevokedEvent } from '@parley/contracts';
 
 /**
  * Publishes the facts that make cached key resolutions stale. Whoever revokes a key or changes
@@ -8,12 +8,8 @@ import { type AgentChangedEvent, eventSubjects, type KeyRevokedEvent, streams } 
  * receipt. JetStream stores the facts, so a gateway that was restarting still applies them.
  */
 @Injectable()
-export class InvalidationEvents implements OnModuleInit {
+export class InvalidationEvents {
   constructor(@Inject(Bus) private readonly bus: Bus) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.bus.ensureStreams([streams.identity, streams.agents]);
-  }
 
   async keyRevoked(event: KeyRevokedEvent): Promise<void> {
     // A key is revoked once, so its id alone makes a retried publish a duplicate.

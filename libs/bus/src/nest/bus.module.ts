@@ -1,5 +1,14 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { StreamDef } from '@parley/contracts';
 import { Bus, type BusOptions } from '../bus';
+
+export interface BusModuleOptions extends BusOptions {
+  /**
+   * JetStream streams this service publishes to or consumes from, created (or brought to their
+   * definition) before the app starts: an event published with no stream to store it is lost.
+   */
+  readonly streams?: readonly StreamDef[];
+}
 
 /** Drains the bus after the HTTP server has closed, so in-flight requests can still publish. */
 @Injectable()
@@ -11,14 +20,20 @@ class BusShutdown implements OnApplicationShutdown {
   }
 }
 
+async function connect({ streams = [], ...options }: BusModuleOptions): Promise<Bus> {
+  const bus = await Bus.connect(options);
+  if (streams.length > 0) await bus.ensureStreams(streams);
+  return bus;
+}
+
 /** Provides one connected `Bus` to the whole application. */
 @Module({})
 export class BusModule {
-  static forRoot(options: BusOptions): DynamicModule {
+  static forRoot(options: BusModuleOptions): DynamicModule {
     return {
       module: BusModule,
       global: true,
-      providers: [{ provide: Bus, useFactory: () => Bus.connect(options) }, BusShutdown],
+      providers: [{ provide: Bus, useFactory: () => connect(options) }, BusShutdown],
       exports: [Bus],
     };
   }
