@@ -2,7 +2,7 @@
 const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 
-const parents = ['libs', 'libs/db', 'apps', 'e2e'];
+const parents = ['libs', 'libs/db', 'apps', 'tools/dev', 'e2e'];
 const projects = parents.flatMap((parent) =>
   existsSync(path.join(__dirname, parent))
     ? readdirSync(path.join(__dirname, parent))

@@ -2,13 +2,23 @@ import { createHash, scryptSync } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dropDatabase } from '../src';
-import { seedDemo } from '../../../../tools/dev/seed/seed-demo';
-import { readDemoEnv } from '../../../../tools/dev/seed/demo-env';
-import { freshDatabaseUrl, query } from './support/databases';
+import { createTestDatabase, type TestDatabase } from '@parley/testing';
+import { Client } from 'pg';
+import { readDemoEnv } from './demo-env';
+import { seedDemo } from './seed-demo';
 
-// The seed lives in tools/, which no Jest project covers; it is a database concern, so it is tested here.
+async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 describe('seedDemo (npm run seed)', () => {
+  let database: TestDatabase;
   let databaseUrl: string;
   let dir: string;
   let envFile: string;
@@ -21,13 +31,15 @@ describe('seedDemo (npm run seed)', () => {
   const sha256 = (raw: string) => createHash('sha256').update(raw).digest('hex');
 
   beforeEach(async () => {
-    databaseUrl = freshDatabaseUrl();
+    // An empty database: the seed migrates the slices it writes to, as `npm run seed` does.
+    database = await createTestDatabase([]);
+    databaseUrl = database.url;
     dir = await mkdtemp(path.join(tmpdir(), 'parley-seed-'));
     envFile = path.join(dir, '.parley', 'demo.env');
   });
 
   afterEach(async () => {
-    await dropDatabase(databaseUrl);
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   });
 
