@@ -20,6 +20,11 @@ export const gatewayEnv = z.object({
   GATEWAY_LEASE_TTL_S: wholeNumber(1, 3600).default(30),
   /** Patience for the key and balance RPCs during an upgrade, before answering 500. */
   GATEWAY_RPC_TIMEOUT_MS: wholeNumber(50, 60_000).default(2000),
+  /**
+   * Caller silence that ends a turn. Shorter answers sooner but may cut a caller who pauses
+   * mid-sentence; it is most of the voice-to-voice latency (docs/performance.md).
+   */
+  GATEWAY_ENDPOINTING_MS: wholeNumber(200, 5000).default(600),
   /** Voice activity detection: Silero (falls back to energy if its model cannot load) or energy. */
   GATEWAY_VAD: z.enum(['silero', 'energy']).default('silero'),
   /**

@@ -34,7 +34,11 @@ export class GatewayModule {
           leaseTtlMs: config.GATEWAY_LEASE_TTL_S * 1000,
           rpcTimeoutMs: config.GATEWAY_RPC_TIMEOUT_MS,
           handoff: CallSessions,
-          handoffModule: CallModule.withSettings({ vad: config.GATEWAY_VAD, recordingDir: config.RECORDINGS_DIR }),
+          handoffModule: CallModule.withSettings({
+            vad: config.GATEWAY_VAD,
+            recordingDir: config.RECORDINGS_DIR,
+            endpointingMs: config.GATEWAY_ENDPOINTING_MS,
+          }),
         }),
       ],
       providers: [busReadiness],

@@ -31,7 +31,7 @@ export interface RecordingHooks {
  * written beside the oldest agent frame played and not yet written, or silence, which keeps
  * both sides aligned as long as the client streams continuously, as telephony does.
  * The recording is written in chunks as the call goes (see `RecordingSink`); nothing is held in
- * memory beyond one batch. Frames before it is open, or after a store error, are not recorded.
+ * memory beyond one batch. Caller frames before it is open, or after a store error, are not recorded.
  */
 export class CallRecorder {
   /** Resolves once the file is open (or failed to open); frames before that are not recorded. */
@@ -72,9 +72,12 @@ export class CallRecorder {
     return recorder;
   }
 
-  /** A frame the caller heard (a 640-byte PCM16 frame from the pacer). */
+  /**
+   * A frame the caller heard (a 640-byte PCM16 frame from the pacer). Kept even while the file
+   * is still opening: the greeting starts at once and must not lose its first frames.
+   */
   agentFrame(frame: Uint8Array): void {
-    if (!this.target || frame.byteLength !== FRAME_BYTES) return;
+    if (this.stopped || frame.byteLength !== FRAME_BYTES) return;
     if (this.agentCount === AGENT_BACKLOG_FRAMES) {
       this.agentHead = (this.agentHead + 1) % AGENT_BACKLOG_FRAMES; // the caller stopped streaming
       this.agentCount--;

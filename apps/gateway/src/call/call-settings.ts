@@ -13,7 +13,10 @@ export interface CallSettings {
   readonly llmFirstSentenceTimeoutMs: number;
   /** After `flush`, the final transcript must come within this, or the STT session is replaced. */
   readonly sttFinalTimeoutMs: number;
-  /** Keepalive asked of the STT session; three missed in a row mean the session is gone. */
+  /**
+   * Keepalive asked of the STT session; three missed in a row mean the session is gone, so a
+   * dead worker's calls move to another within a second.
+   */
   readonly sttKeepaliveMs: number;
   /** Timeout of each RPC (session open, reply, synthesize): they only accept work. */
   readonly rpcTimeoutMs: number;
@@ -36,7 +39,7 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
   bargeInMinMs: 300,
   llmFirstSentenceTimeoutMs: 5_000,
   sttFinalTimeoutMs: 3_000,
-  sttKeepaliveMs: 1_000,
+  sttKeepaliveMs: 250,
   rpcTimeoutMs: 2_000,
   maxClientFrameBytes: 64 * 1024,
   fallbackPhrase: 'Sorry, give me a moment.',
