@@ -11,4 +11,5 @@ const projects = parents.flatMap((parent) =>
     : [],
 );
 
-module.exports = { projects };
+// testTimeout is global: a project's own setting is ignored in this multi-project run.
+module.exports = { projects, testTimeout: 30000 };
