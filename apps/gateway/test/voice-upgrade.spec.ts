@@ -1,6 +1,7 @@
+import { eventSubjects } from '@parley/contracts';
 import { CallLeases } from '../src/leases';
+import { rawKey } from './support/fake-identity';
 import { startUpgradeHarness, type UpgradeHarness } from './support/upgrade-harness';
-import { rawKey } from './support/seed-rows';
 import { eventually, hangUp, refusalOf, upgrade, type UpgradeResult } from './support/voice-client';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,20 +30,20 @@ describe('voice upgrade on /voice/<key>', () => {
 
   describe('outcomes', () => {
     it('completes the handshake (101) for an active key bound to an agent with points', async () => {
-      const key = await h.seed.boundKey();
+      const key = h.boundKey();
       const socket = opened(await voice(key.raw));
       await hangUp(socket);
     });
 
     it('refuses a malformed key with 400 INVALID_KEY_FORMAT before any lookup', async () => {
-      const resolve = jest.spyOn(h.keyResolve, 'resolve');
+      const requests = h.identity.requests;
       for (const key of ['sk_live_short', `sk_test_${'a'.repeat(64)}`, `${rawKey()}0`]) {
         await expect(refusal(key)).resolves.toEqual({
           status: 400,
           body: { code: 'INVALID_KEY_FORMAT', message: expect.stringContaining('sk_live_') },
         });
       }
-      expect(resolve).not.toHaveBeenCalled();
+      expect(h.identity.requests).toBe(requests);
     });
 
     it('refuses an unknown key with 401 KEY_NOT_FOUND', async () => {
@@ -53,7 +54,7 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it('refuses an organization without points with 402 INSUFFICIENT_BALANCE', async () => {
-      const key = await h.seed.boundKey({ points: 0 });
+      const key = h.boundKey({ points: 0 });
       await expect(refusal(key.raw)).resolves.toEqual({
         status: 402,
         body: { code: 'INSUFFICIENT_BALANCE', message: expect.any(String) },
@@ -61,8 +62,8 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it('refuses a revoked key with 403 KEY_REVOKED', async () => {
-      const orgId = await h.seed.org();
-      const key = await h.seed.key(orgId, await h.seed.agent(orgId), 'revoked');
+      const key = h.identity.addKey({ status: 'revoked' });
+      h.billing.setBalance(key.orgId, 1000);
       await expect(refusal(key.raw)).resolves.toEqual({
         status: 403,
         body: { code: 'KEY_REVOKED', message: expect.any(String) },
@@ -70,11 +71,11 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it('refuses an unbound key and a key whose agent was deleted with 404 AGENT_NOT_FOUND', async () => {
-      const orgId = await h.seed.org();
-      const unbound = await h.seed.key(orgId, null);
-      const agentId = await h.seed.agent(orgId);
-      const orphan = await h.seed.key(orgId, agentId);
-      await h.db.agents.agent.delete({ where: { id: agentId } });
+      const unbound = h.identity.addKey({ agentId: null });
+      const agentId = h.identity.addAgent(unbound.orgId);
+      const orphan = h.identity.addKey({ orgId: unbound.orgId, agentId });
+      h.billing.setBalance(unbound.orgId, 1000);
+      h.identity.deleteAgent(agentId);
       for (const key of [unbound, orphan]) {
         await expect(refusal(key.raw)).resolves.toEqual({
           status: 404,
@@ -84,7 +85,7 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it("refuses a call over the organization's concurrent-call limit with 429 RATE_LIMITED", async () => {
-      const key = await h.seed.boundKey({ concurrentCallLimit: 1 });
+      const key = h.boundKey({ limit: 1 });
       const first = opened(await voice(key.raw));
       await expect(refusal(key.raw)).resolves.toEqual({
         status: 429,
@@ -94,8 +95,8 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it('answers 500 PLATFORM_ERROR with an error id and no stack when an RPC fails', async () => {
-      const key = await h.seed.boundKey();
-      jest.spyOn(h.balance, 'balanceOf').mockRejectedValueOnce(new Error('connection refused at Pool.connect'));
+      const key = h.boundKey();
+      jest.spyOn(h.billing, 'balanceOf').mockRejectedValueOnce(new Error('connection refused at Pool.connect'));
       const { status, body } = await refusal(key.raw);
       expect(status).toBe(500);
       expect(body).toEqual({ code: 'PLATFORM_ERROR', message: expect.stringMatching(/retry.*error id [0-9a-f-]{36}/) });
@@ -103,8 +104,8 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it('answers 500 PLATFORM_ERROR when an RPC does not answer in time', async () => {
-      const key = await h.seed.boundKey();
-      jest.spyOn(h.keyResolve, 'resolve').mockImplementationOnce(async () => {
+      const key = h.boundKey();
+      jest.spyOn(h.identity, 'resolve').mockImplementationOnce(async () => {
         await sleep(1000);
         throw new Error('too late');
       });
@@ -132,7 +133,7 @@ describe('voice upgrade on /voice/<key>', () => {
   });
 
   it('counts upgrades by outcome and key cache lookups by result in /metrics', async () => {
-    await hangUp(opened(await voice((await h.seed.boundKey()).raw)));
+    await hangUp(opened(await voice(h.boundKey().raw)));
     await refusal(rawKey());
     const text = await (await fetch(`${h.httpUrl}/metrics`)).text();
     // Positive sample of `name` with `label` among its labels.
@@ -145,46 +146,45 @@ describe('voice upgrade on /voice/<key>', () => {
 
   describe('key cache', () => {
     it('admits a second call with the same key without any RPC', async () => {
-      const key = await h.seed.boundKey();
+      const key = h.boundKey();
       await hangUp(opened(await voice(key.raw)));
-      const resolve = jest.spyOn(h.keyResolve, 'resolve');
-      const balance = jest.spyOn(h.balance, 'balanceOf');
+      const resolves = h.identity.requests;
+      const balances = h.billing.requests;
       await hangUp(opened(await voice(key.raw)));
-      expect(resolve).not.toHaveBeenCalled();
-      expect(balance).not.toHaveBeenCalled();
+      expect(h.identity.requests).toBe(resolves);
+      expect(h.billing.requests).toBe(balances);
     });
 
     it('remembers an unknown key briefly, so a flood of it reaches rest-api once', async () => {
       const key = rawKey();
-      const resolve = jest.spyOn(h.keyResolve, 'resolve');
+      const requests = h.identity.requests;
       for (let i = 0; i < 3; i++) await expect(refusal(key)).resolves.toMatchObject({ status: 401 });
-      expect(resolve).toHaveBeenCalledTimes(1);
+      expect(h.identity.requests).toBe(requests + 1);
     });
 
     it('refuses a revoked key with 403 as soon as the key.revoked event arrives', async () => {
-      const key = await h.seed.boundKey();
+      const key = h.boundKey();
       await hangUp(opened(await voice(key.raw)));
-      const revokedAt = new Date();
-      await h.db.identity.apiKey.update({ where: { id: key.id }, data: { status: 'revoked', revokedAt } });
+      h.identity.revoke(key.raw);
       // Without the event, the cached resolution still admits the key: the event is what counts.
       await hangUp(opened(await voice(key.raw)));
 
-      const event = { keyId: key.id, orgId: key.orgId, keyHash: key.hash, revokedAt: revokedAt.toISOString() };
-      await h.invalidation.keyRevoked(event);
+      const event = { keyId: key.id, orgId: key.orgId, keyHash: key.hash, revokedAt: new Date().toISOString() };
+      await h.bus.publishEvent(eventSubjects.keyRevoked, event, { msgId: `key-revoked:${key.id}` });
       await eventually(async () => (await h.keyCache.get(key.hash)).kind === 'miss');
       await expect(refusal(key.raw)).resolves.toMatchObject({ status: 403, body: { code: 'KEY_REVOKED' } });
     });
 
     it('refuses with 404 once the agent.changed event reports the bound agent deleted', async () => {
-      const key = await h.seed.boundKey();
+      const key = h.boundKey();
       await hangUp(opened(await voice(key.raw)));
       const cached = await h.keyCache.get(key.hash);
       const agentId = cached.kind === 'resolved' ? cached.reply.agent?.agentId : undefined;
       if (!agentId) throw new Error('the key should be cached with its agent');
-      await h.db.agents.agent.delete({ where: { id: agentId } });
+      h.identity.deleteAgent(agentId);
 
-      const changedAt = new Date().toISOString();
-      await h.invalidation.agentChanged({ agentId, orgId: key.orgId, change: 'deleted', changedAt });
+      const event = { agentId, orgId: key.orgId, change: 'deleted' as const, changedAt: new Date().toISOString() };
+      await h.bus.publishEvent(eventSubjects.agentChanged, event, { msgId: `agent-deleted:${agentId}` });
       await eventually(async () => (await h.keyCache.get(key.hash)).kind === 'miss');
       await expect(refusal(key.raw)).resolves.toMatchObject({ status: 404, body: { code: 'AGENT_NOT_FOUND' } });
     });
@@ -192,7 +192,7 @@ describe('voice upgrade on /voice/<key>', () => {
 
   describe('concurrent-call leases', () => {
     it('releases the lease when the caller hangs up, so the next call fits the limit', async () => {
-      const key = await h.seed.boundKey({ concurrentCallLimit: 1 });
+      const key = h.boundKey({ limit: 1 });
       await hangUp(opened(await voice(key.raw)));
       // The server sees the close a moment after the client does.
       let next: UpgradeResult | undefined;
@@ -204,7 +204,7 @@ describe('voice upgrade on /voice/<key>', () => {
     });
 
     it('lets the lease of a crashed gateway expire after its TTL', async () => {
-      const key = await h.seed.boundKey({ concurrentCallLimit: 1 });
+      const key = h.boundKey({ limit: 1 });
       // Another gateway took the only slot, then died: it never renews or releases.
       const crashed = new CallLeases(h.redis, {
         keyPrefix: h.redisPrefix,
