@@ -8,12 +8,15 @@ import { FAILED_FLAG } from './failure-flag';
 import { createPlatformDatabase } from './fixtures/database';
 import { seedDemoData, type SeedResult } from './fixtures/seed';
 import { TestData } from './fixtures/test-data';
-import type { ServiceName } from './service-process';
+import type { ServiceExit, ServiceName } from './service-process';
 import { ServiceStack } from './service-stack';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** The voice path end to end; dialer and webhooks play no part in a call. */
-const SERVICES: readonly ServiceName[] = ['rest-api', 'billing', 'stt-worker', 'llm-worker', 'tts-worker', 'gateway'];
+function services(sttWorkers: number): ServiceName[] {
+  const stt: ServiceName[] = Array.from({ length: sttWorkers }, () => 'stt-worker');
+  return ['rest-api', 'billing', ...stt, 'llm-worker', 'tts-worker', 'gateway'];
+}
 /** Six Node processes compiling TypeScript at once on two busy cores take a while. */
 const READY_TIMEOUT_MS = 120_000;
 const SHUTDOWN_TIMEOUT_MS = 5_000;
@@ -42,8 +45,23 @@ export interface Platform {
   voiceUrl(key: string): string;
   /** `ws://127.0.0.1:<gateway port><path>`, for paths other than the voice one. */
   gatewayUrl(pathname: string): string;
-  /** SIGTERMs every service and throws unless each exited with code 0; then removes the run's data. */
+  /** `http://127.0.0.1:<port>/metrics` of the `index`th process (from 0) running `service`. */
+  metricsUrl(service: ServiceName, index?: number): string;
+  /**
+   * Sends `signal` to the `index`th process running `service` now; resolves with its exit. `stop()`
+   * does not hold that exit against the run.
+   */
+  kill(service: ServiceName, index: number, signal: NodeJS.Signals): Promise<ServiceExit>;
+  /**
+   * SIGTERMs every service and throws unless each exited with code 0 (a service `kill`ed on purpose
+   * excepted); then removes the run's data.
+   */
   stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** stt-worker processes sharing the sessions (queue group `stt`); 1 unless a spec needs more. */
+  readonly sttWorkers?: number;
 }
 
 /**
@@ -51,7 +69,7 @@ export interface Platform {
  * a fresh database seeded with the demo data, in a NATS namespace and Redis prefix no other run
  * shares. Resolves once every `/readyz` answers 200.
  */
-export async function startPlatform(label: string): Promise<Platform> {
+export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<Platform> {
   const infra = await testInfra();
   const namespace = uniqueNamespace(`e2e_${label}`);
   const runDir = path.join(ROOT, 'tmp/e2e', namespace);
@@ -65,8 +83,8 @@ export async function startPlatform(label: string): Promise<Platform> {
     await database.drop();
   };
   const env = serviceEnv(namespace, infra, database.url, runDir);
-  const options = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
-  const stack = await ServiceStack.launch(SERVICES, options).catch(async (error: unknown) => {
+  const stackOptions = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
+  const stack = await ServiceStack.launch(services(options.sttWorkers ?? 1), stackOptions).catch(async (error: unknown) => {
     await removeData();
     throw error;
   });
@@ -79,6 +97,8 @@ export async function startPlatform(label: string): Promise<Platform> {
     logFile: stack.logFile,
     voiceUrl: (key) => `${gateway}/voice/${key}`,
     gatewayUrl: (pathname) => `${gateway}${pathname}`,
+    metricsUrl: (service, index = 0) => `http://127.0.0.1:${stack.portOf(service, index)}/metrics`,
+    kill: (service, index, signal) => stack.service(service, index).kill(signal),
     stop: async () => {
       const unclean = await stack.stop();
       await removeData();

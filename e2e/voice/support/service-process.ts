@@ -26,6 +26,8 @@ process.once('exit', () => {
  */
 export class ServiceProcess {
   readonly exited: Promise<ServiceExit>;
+  /** Killed by a test that takes the service down: its exit is the point, not a failure. */
+  killedOnPurpose = false;
   private exit: ServiceExit | undefined;
   private readonly child: ChildProcess;
 
@@ -66,6 +68,13 @@ export class ServiceProcess {
       await sleep(READY_POLL_MS);
     }
     throw new Error(`${this.name} (:${this.port}) not ready in time: ${last}`);
+  }
+
+  /** Sends `signal` at once, as a crash or an operator would; resolves with the exit it leads to. */
+  kill(signal: NodeJS.Signals): Promise<ServiceExit> {
+    this.killedOnPurpose = true;
+    this.child.kill(signal);
+    return this.exited;
   }
 
   /** SIGTERM, then the exit it leads to; SIGKILL after `graceMs` (reported as an unclean exit). */

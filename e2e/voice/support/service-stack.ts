@@ -43,17 +43,28 @@ export class ServiceStack {
     return stack;
   }
 
-  portOf(name: ServiceName): number {
-    const service = this.services.find((candidate) => candidate.name === name);
-    if (!service) throw new Error(`${name} is not part of this stack`);
-    return service.port;
+  /** The `index`th process (from 0, in launch order) running `name`. */
+  service(name: ServiceName, index = 0): ServiceProcess {
+    const service = this.services.filter((candidate) => candidate.name === name)[index];
+    if (!service) throw new Error(`${name} #${index} is not part of this stack`);
+    return service;
   }
 
-  /** SIGTERMs every service at once; returns a description of each that did not exit with code 0. */
+  portOf(name: ServiceName, index = 0): number {
+    return this.service(name, index).port;
+  }
+
+  /**
+   * SIGTERMs every service at once; returns a description of each that did not exit with code 0,
+   * except those a test killed on purpose.
+   */
   async stop(): Promise<string[]> {
     const exits = await Promise.all(this.services.map((service) => service.stop(this.stopGraceMs)));
     await new Promise((resolve) => this.log.end(resolve));
-    return exits.flatMap((exit, i) => (exit.code === 0 ? [] : [`${this.services[i].name} (${describeExit(exit)})`]));
+    return exits.flatMap((exit, i) => {
+      const service = this.services[i];
+      return exit.code === 0 || service.killedOnPurpose ? [] : [`${service.name} (${describeExit(exit)})`];
+    });
   }
 
   /** Prints the end of the log, where the cause of a failure usually is. */
