@@ -4,6 +4,8 @@ export { createServiceApp } from './create-service-app';
 export type { ServiceAppOptions } from './create-service-app';
 export { gracefulShutdown } from './graceful-shutdown';
 export type { ShutdownOptions } from './graceful-shutdown';
+export { SliceClientsModule } from './database/slice-clients.module';
+export type { SliceClient, SliceClientProvider } from './database/slice-clients.module';
 export { InternalErrorFilter } from './http/internal-error.filter';
 export type { InternalErrorBody } from './http/internal-error.filter';
 export { ServiceMetrics } from './metrics/service-metrics';
