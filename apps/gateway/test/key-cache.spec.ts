@@ -2,31 +2,20 @@ import type { KeyResolveReply } from '@parley/contracts';
 import { testInfra, uniqueNamespace } from '@parley/testing';
 import { Redis } from 'ioredis';
 import { KeyCache, type KeyCacheOptions } from '../src/upgrade/key-cache';
+import { testAgent } from './support/fake-identity';
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function reply(agentId: string | null): KeyResolveReply {
-  const agent = agentId === null ? null : {
-    agentId,
-    name: 'Support',
-    language: 'en',
-    greeting: 'Hello!',
-    systemPrompt: 'Be brief.',
-    voice: { provider: 'flite', voiceId: 'slt' },
-    llm: { provider: 'local', model: 'default' },
-    sttProvider: 'pocketsphinx',
-    limits: { maxDurationSec: 60, maxTurns: 5, silenceTimeoutSec: 10 },
-    knowledgeBaseIds: [],
-  };
   return {
     keyId: 'k1',
     orgId: 'o1',
     status: 'active',
     plan: 'pro',
     limits: { maxConcurrentCalls: 2, requestsPerMinute: 300 },
-    agent,
+    agent: agentId === null ? null : testAgent(agentId),
   };
 }
 

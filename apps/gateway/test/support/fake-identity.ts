@@ -95,17 +95,22 @@ export class FakeIdentity {
   /** Null when unbound or the agent is gone, as the contract documents. */
   private boundAgent(key: FakeKey): AgentConfig | null {
     if (!key.agentId || this.agents.get(key.agentId)?.orgId !== key.orgId) return null;
-    return {
-      agentId: key.agentId,
-      name: 'Support',
-      language: 'en',
-      greeting: 'Hello!',
-      systemPrompt: 'Be brief.',
-      voice: { provider: 'flite', voiceId: 'slt' },
-      llm: { provider: 'local', model: 'default' },
-      sttProvider: 'pocketsphinx',
-      limits: { maxDurationSec: 60, maxTurns: 5, silenceTimeoutSec: 10 },
-      knowledgeBaseIds: [],
-    };
+    return testAgent(key.agentId);
   }
+}
+
+/** The agent a resolved test key is bound to; the upgrade path only passes it on. */
+export function testAgent(agentId: string): AgentConfig {
+  return {
+    agentId,
+    name: 'Support',
+    language: 'en',
+    greeting: 'Hello!',
+    systemPrompt: 'Be brief.',
+    voice: { provider: 'flite', voiceId: 'slt' },
+    llm: { provider: 'local', model: 'default' },
+    sttProvider: 'pocketsphinx',
+    limits: { maxDurationSec: 60, maxTurns: 5, silenceTimeoutSec: 10 },
+    knowledgeBaseIds: [],
+  };
 }
