@@ -24,7 +24,9 @@ export const gatewayEnv = z.object({
    * Caller silence that ends a turn. Shorter answers sooner but may cut a caller who pauses
    * mid-sentence; it is most of the voice-to-voice latency (docs/performance.md).
    */
-  GATEWAY_ENDPOINTING_MS: wholeNumber(200, 5000).default(600),
+  GATEWAY_ENDPOINTING_MS: wholeNumber(200, 5000).default(350),
+  /** The longer caller silence that ends a turn whose words end mid-phrase ("... and", "um"). */
+  GATEWAY_ENDPOINTING_MID_PHRASE_MS: wholeNumber(200, 5000).default(900),
   /** Voice activity detection: Silero (falls back to energy if its model cannot load) or energy. */
   GATEWAY_VAD: z.enum(['silero', 'energy']).default('silero'),
   /**

@@ -38,6 +38,7 @@ export class GatewayModule {
             vad: config.GATEWAY_VAD,
             recordingDir: config.RECORDINGS_DIR,
             endpointingMs: config.GATEWAY_ENDPOINTING_MS,
+            endpointingMidPhraseMs: config.GATEWAY_ENDPOINTING_MID_PHRASE_MS,
           }),
         }),
       ],

@@ -24,6 +24,7 @@ import { CallerAudio } from './caller-audio';
 import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
 import { ConversationLog } from './conversation-log';
 import type { RecordingSink } from './recording-sink';
+import { endsMidPhrase } from './mid-phrase';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
 import type { TurnSignal } from './turn-detector';
@@ -103,7 +104,8 @@ export class CallSession {
     this.playback = this.createPlayback();
     this.voice = this.createVoice();
     this.stt = this.createStt();
-    const turnTiming = { endpointingMs: deps.settings.endpointingMs, bargeInMinMs: deps.settings.bargeInMinMs, frameMs: FRAME_MS };
+    const { endpointingMs, endpointingMidPhraseMs, bargeInMinMs } = deps.settings;
+    const turnTiming = { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, frameMs: FRAME_MS };
     this.callerAudio = new CallerAudio(deps.vads ?? energyVadFactory, turnTiming, {
       toStt: (frame) => this.stt.sendFrame(frame),
       onSignal: (signal) => this.onSignal(signal),
@@ -233,7 +235,7 @@ export class CallSession {
     this.stt.flush(flushId);
     // A short sound while the agent speaks ("mhm", a cough) is no turn: its answer is dropped.
     if (this.playback.currentTurnId !== undefined && !this.callerAudio.detector.utteranceSustained) return;
-    this.latency.speechEnded(this.deps.settings.endpointingMs);
+    this.latency.speechEnded(this.callerAudio.detector.quietMs);
     this.awaitedFlush = flushId;
     clearTimeout(this.finalTimer);
     this.finalTimer = setTimeout(() => this.onFinalMissing(), this.deps.settings.sttFinalTimeoutMs);
@@ -241,6 +243,7 @@ export class CallSession {
 
   private onTranscript(message: TranscriptMessage): void {
     const text = message.text.trim();
+    if (text) this.callerAudio.detector.callerMidPhrase = endsMidPhrase(text);
     if (message.kind === 'interim') {
       if (text) this.client.send({ type: 'interim', text });
       return;

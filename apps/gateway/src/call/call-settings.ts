@@ -7,6 +7,8 @@ import type { VadKind } from '../vad';
 export interface CallSettings {
   /** Caller silence after speech that ends a turn (VAD hangover included). */
   readonly endpointingMs: number;
+  /** The longer silence that ends it when the caller's words so far end mid-phrase ("... and um"). */
+  readonly endpointingMidPhraseMs: number;
   /** Caller speech must last this long to interrupt the agent, so "mhm" and clicks do not. */
   readonly bargeInMinMs: number;
   /** A reply whose first sentence takes longer is abandoned for the fallback phrase. */
@@ -35,7 +37,8 @@ export const CALL_SETTINGS = Symbol('parley:call-settings');
 export const CALL_VADS = Symbol('parley:call-vads');
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
-  endpointingMs: 600,
+  endpointingMs: 350,
+  endpointingMidPhraseMs: 900,
   bargeInMinMs: 300,
   llmFirstSentenceTimeoutMs: 5_000,
   sttFinalTimeoutMs: 3_000,

@@ -1,7 +1,7 @@
 import { TurnDetector } from './turn-detector';
 import type { VadEvent } from '../vad';
 
-const options = { endpointingMs: 600, bargeInMinMs: 300, vadHangoverMs: 300, frameMs: 20 };
+const options = { endpointingMs: 600, endpointingMidPhraseMs: 1000, bargeInMinMs: 300, vadHangoverMs: 300, frameMs: 20 };
 
 /**
  * Feeds `frames` frames, the first carrying `event`; returns the signals in order. Frames are
@@ -29,6 +29,18 @@ describe('TurnDetector', () => {
     expect(feed(detector, 15, 'speech-end')).toEqual([]);
     expect(feed(detector, 1)).toEqual(['end-of-turn']);
     expect(feed(detector, 100)).toEqual([]);
+  });
+
+  it('waits the longer mid-phrase time while the caller is mid-phrase, then forgets it', () => {
+    const detector = new TurnDetector(options);
+    feed(detector, 25, 'speech-start');
+    detector.callerMidPhrase = true;
+    // 600 ms of quiet would end a finished phrase; an unfinished one waits for 1000 ms.
+    expect(feed(detector, 15, 'speech-end')).toEqual([]);
+    expect(feed(detector, 20)).toEqual([]);
+    expect(feed(detector, 1)).toEqual(['end-of-turn']);
+    feed(detector, 25, 'speech-start');
+    expect(feed(detector, 16, 'speech-end')).toEqual(['end-of-turn']);
   });
 
   it('does not call a short noise sustained speech', () => {
