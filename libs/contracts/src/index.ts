@@ -21,6 +21,7 @@ export * from './rpc/llm-reply.schema';
 export * from './rpc/tts-synthesize.schema';
 export * from './rpc/key-resolve.schema';
 export * from './rpc/balance-get.schema';
+export * from './rpc/tasks-count.schema';
 
 export * from './events/call-started.schema';
 export * from './events/transcript-appended.schema';

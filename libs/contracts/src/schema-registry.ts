@@ -9,6 +9,7 @@ import { transcriptAppendedEventSchema } from './events/transcript-appended.sche
 import { balanceGetReplySchema, balanceGetRequestSchema } from './rpc/balance-get.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
+import { tasksCountReplySchema, tasksCountRequestSchema } from './rpc/tasks-count.schema';
 import { sttSessionCloseReplySchema, sttSessionCloseRequestSchema } from './rpc/stt-session-close.schema';
 import { sttSessionOpenReplySchema, sttSessionOpenRequestSchema } from './rpc/stt-session-open.schema';
 import { ttsSynthesizeReplySchema, ttsSynthesizeRequestSchema } from './rpc/tts-synthesize.schema';
@@ -43,6 +44,7 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.ttsSynthesize]: { request: ttsSynthesizeRequestSchema, reply: ttsSynthesizeReplySchema },
   [rpcSubjects.identityKeyResolve]: { request: keyResolveRequestSchema, reply: keyResolveReplySchema },
   [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
+  [rpcSubjects.dialerTasksCount]: { request: tasksCountRequestSchema, reply: tasksCountReplySchema },
 };
 
 const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {

@@ -8,6 +8,7 @@ import type { TranscriptAppendedEvent } from './events/transcript-appended.schem
 import type { BalanceGetReply, BalanceGetRequest } from './rpc/balance-get.schema';
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
+import type { TasksCountReply, TasksCountRequest } from './rpc/tasks-count.schema';
 import type { SttSessionCloseReply, SttSessionCloseRequest } from './rpc/stt-session-close.schema';
 import type { SttSessionOpenReply, SttSessionOpenRequest } from './rpc/stt-session-open.schema';
 import type { TtsSynthesizeReply, TtsSynthesizeRequest } from './rpc/tts-synthesize.schema';
@@ -40,6 +41,7 @@ export type RpcMap = {
   [rpcSubjects.ttsSynthesize]: { request: TtsSynthesizeRequest; reply: TtsSynthesizeReply };
   [rpcSubjects.identityKeyResolve]: { request: KeyResolveRequest; reply: KeyResolveReply };
   [rpcSubjects.billingBalanceGet]: { request: BalanceGetRequest; reply: BalanceGetReply };
+  [rpcSubjects.dialerTasksCount]: { request: TasksCountRequest; reply: TasksCountReply };
 };
 
 /** Domain events stored in JetStream. */

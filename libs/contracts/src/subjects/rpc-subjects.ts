@@ -14,6 +14,7 @@ export const rpcSubjects = {
   ttsSynthesize: rpcSubject('tts', 'synthesize'),
   identityKeyResolve: rpcSubject('identity', 'key.resolve'),
   billingBalanceGet: rpcSubject('billing', 'balance.get'),
+  dialerTasksCount: rpcSubject('dialer', 'tasks.count'),
 } as const;
 
 export type RpcSubject = (typeof rpcSubjects)[keyof typeof rpcSubjects];

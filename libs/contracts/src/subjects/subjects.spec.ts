@@ -37,6 +37,7 @@ describe('RPC subjects', () => {
       ttsSynthesize: 'tts.v1.rpc.synthesize',
       identityKeyResolve: 'identity.v1.rpc.key.resolve',
       billingBalanceGet: 'billing.v1.rpc.balance.get',
+      dialerTasksCount: 'dialer.v1.rpc.tasks.count',
     });
   });
 
