@@ -3,6 +3,7 @@ import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness, postgresReadiness } from '@parley/service';
 import type { DialerConfig } from './config';
+import { TasksCountModule } from './tasks-count/tasks-count.module';
 
 /**
  * Tasks, scheduling, outbound calls and call reports; features arrive with their issues.
@@ -15,6 +16,7 @@ export class DialerModule {
       module: DialerModule,
       imports: [
         BusModule.forRoot({ url: config.NATS_URL, name: 'dialer', namespace: config.BUS_NAMESPACE, logger }),
+        TasksCountModule.forRoot(config.DATABASE_URL),
       ],
       providers: [busReadiness, postgresReadiness(config.DATABASE_URL)],
     };
