@@ -22,6 +22,14 @@ export * from './rpc/tts-synthesize.schema';
 export * from './rpc/key-resolve.schema';
 export * from './rpc/balance-get.schema';
 export * from './rpc/tasks-count.schema';
+export * from './shared/task.schema';
+export * from './rpc/task-create.schema';
+export * from './rpc/task-list.schema';
+export * from './rpc/task-get.schema';
+export * from './rpc/task-update.schema';
+export * from './rpc/task-delete.schema';
+export * from './rpc/task-execute.schema';
+export * from './rpc/task-reset.schema';
 
 export * from './events/call-started.schema';
 export * from './events/transcript-appended.schema';

@@ -10,6 +10,13 @@ import { balanceGetReplySchema, balanceGetRequestSchema } from './rpc/balance-ge
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
 import { tasksCountReplySchema, tasksCountRequestSchema } from './rpc/tasks-count.schema';
+import { taskCreateReplySchema, taskCreateRequestSchema } from './rpc/task-create.schema';
+import { taskListReplySchema, taskListRequestSchema } from './rpc/task-list.schema';
+import { taskGetReplySchema, taskGetRequestSchema } from './rpc/task-get.schema';
+import { taskUpdateReplySchema, taskUpdateRequestSchema } from './rpc/task-update.schema';
+import { taskDeleteReplySchema, taskDeleteRequestSchema } from './rpc/task-delete.schema';
+import { taskExecuteReplySchema, taskExecuteRequestSchema } from './rpc/task-execute.schema';
+import { taskResetReplySchema, taskResetRequestSchema } from './rpc/task-reset.schema';
 import { sttSessionCloseReplySchema, sttSessionCloseRequestSchema } from './rpc/stt-session-close.schema';
 import { sttSessionOpenReplySchema, sttSessionOpenRequestSchema } from './rpc/stt-session-open.schema';
 import { ttsSynthesizeReplySchema, ttsSynthesizeRequestSchema } from './rpc/tts-synthesize.schema';
@@ -45,6 +52,13 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.identityKeyResolve]: { request: keyResolveRequestSchema, reply: keyResolveReplySchema },
   [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
   [rpcSubjects.dialerTasksCount]: { request: tasksCountRequestSchema, reply: tasksCountReplySchema },
+  [rpcSubjects.dialerTaskCreate]: { request: taskCreateRequestSchema, reply: taskCreateReplySchema },
+  [rpcSubjects.dialerTaskList]: { request: taskListRequestSchema, reply: taskListReplySchema },
+  [rpcSubjects.dialerTaskGet]: { request: taskGetRequestSchema, reply: taskGetReplySchema },
+  [rpcSubjects.dialerTaskUpdate]: { request: taskUpdateRequestSchema, reply: taskUpdateReplySchema },
+  [rpcSubjects.dialerTaskDelete]: { request: taskDeleteRequestSchema, reply: taskDeleteReplySchema },
+  [rpcSubjects.dialerTaskExecute]: { request: taskExecuteRequestSchema, reply: taskExecuteReplySchema },
+  [rpcSubjects.dialerTaskReset]: { request: taskResetRequestSchema, reply: taskResetReplySchema },
 };
 
 const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {

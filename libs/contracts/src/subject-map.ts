@@ -9,6 +9,13 @@ import type { BalanceGetReply, BalanceGetRequest } from './rpc/balance-get.schem
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
 import type { TasksCountReply, TasksCountRequest } from './rpc/tasks-count.schema';
+import type { TaskCreateReply, TaskCreateRequest } from './rpc/task-create.schema';
+import type { TaskListReply, TaskListRequest } from './rpc/task-list.schema';
+import type { TaskGetReply, TaskGetRequest } from './rpc/task-get.schema';
+import type { TaskUpdateReply, TaskUpdateRequest } from './rpc/task-update.schema';
+import type { TaskDeleteReply, TaskDeleteRequest } from './rpc/task-delete.schema';
+import type { TaskExecuteReply, TaskExecuteRequest } from './rpc/task-execute.schema';
+import type { TaskResetReply, TaskResetRequest } from './rpc/task-reset.schema';
 import type { SttSessionCloseReply, SttSessionCloseRequest } from './rpc/stt-session-close.schema';
 import type { SttSessionOpenReply, SttSessionOpenRequest } from './rpc/stt-session-open.schema';
 import type { TtsSynthesizeReply, TtsSynthesizeRequest } from './rpc/tts-synthesize.schema';
@@ -42,6 +49,13 @@ export type RpcMap = {
   [rpcSubjects.identityKeyResolve]: { request: KeyResolveRequest; reply: KeyResolveReply };
   [rpcSubjects.billingBalanceGet]: { request: BalanceGetRequest; reply: BalanceGetReply };
   [rpcSubjects.dialerTasksCount]: { request: TasksCountRequest; reply: TasksCountReply };
+  [rpcSubjects.dialerTaskCreate]: { request: TaskCreateRequest; reply: TaskCreateReply };
+  [rpcSubjects.dialerTaskList]: { request: TaskListRequest; reply: TaskListReply };
+  [rpcSubjects.dialerTaskGet]: { request: TaskGetRequest; reply: TaskGetReply };
+  [rpcSubjects.dialerTaskUpdate]: { request: TaskUpdateRequest; reply: TaskUpdateReply };
+  [rpcSubjects.dialerTaskDelete]: { request: TaskDeleteRequest; reply: TaskDeleteReply };
+  [rpcSubjects.dialerTaskExecute]: { request: TaskExecuteRequest; reply: TaskExecuteReply };
+  [rpcSubjects.dialerTaskReset]: { request: TaskResetRequest; reply: TaskResetReply };
 };
 
 /** Domain events stored in JetStream. */

@@ -15,6 +15,13 @@ export const rpcSubjects = {
   identityKeyResolve: rpcSubject('identity', 'key.resolve'),
   billingBalanceGet: rpcSubject('billing', 'balance.get'),
   dialerTasksCount: rpcSubject('dialer', 'tasks.count'),
+  dialerTaskCreate: rpcSubject('dialer', 'task.create'),
+  dialerTaskList: rpcSubject('dialer', 'task.list'),
+  dialerTaskGet: rpcSubject('dialer', 'task.get'),
+  dialerTaskUpdate: rpcSubject('dialer', 'task.update'),
+  dialerTaskDelete: rpcSubject('dialer', 'task.delete'),
+  dialerTaskExecute: rpcSubject('dialer', 'task.execute'),
+  dialerTaskReset: rpcSubject('dialer', 'task.reset'),
 } as const;
 
 export type RpcSubject = (typeof rpcSubjects)[keyof typeof rpcSubjects];

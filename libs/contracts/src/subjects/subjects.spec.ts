@@ -38,6 +38,13 @@ describe('RPC subjects', () => {
       identityKeyResolve: 'identity.v1.rpc.key.resolve',
       billingBalanceGet: 'billing.v1.rpc.balance.get',
       dialerTasksCount: 'dialer.v1.rpc.tasks.count',
+      dialerTaskCreate: 'dialer.v1.rpc.task.create',
+      dialerTaskList: 'dialer.v1.rpc.task.list',
+      dialerTaskGet: 'dialer.v1.rpc.task.get',
+      dialerTaskUpdate: 'dialer.v1.rpc.task.update',
+      dialerTaskDelete: 'dialer.v1.rpc.task.delete',
+      dialerTaskExecute: 'dialer.v1.rpc.task.execute',
+      dialerTaskReset: 'dialer.v1.rpc.task.reset',
     });
   });
 
