@@ -7,6 +7,12 @@ import { recordingStartedEventSchema } from './events/recording-started.schema';
 import { recordingStoppedEventSchema } from './events/recording-stopped.schema';
 import { transcriptAppendedEventSchema } from './events/transcript-appended.schema';
 import { balanceGetReplySchema, balanceGetRequestSchema } from './rpc/balance-get.schema';
+import { pointsCreditReplySchema, pointsCreditRequestSchema } from './rpc/points-credit.schema';
+import { ledgerListReplySchema, ledgerListRequestSchema } from './rpc/ledger-list.schema';
+import { usageSummaryReplySchema, usageSummaryRequestSchema } from './rpc/usage-summary.schema';
+import { usageCallsReplySchema, usageCallsRequestSchema } from './rpc/usage-calls.schema';
+import { usageRecordedEventSchema } from './events/usage-recorded.schema';
+import { callSettledEventSchema } from './events/call-settled.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
 import { tasksCountReplySchema, tasksCountRequestSchema } from './rpc/tasks-count.schema';
@@ -51,6 +57,10 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.ttsSynthesize]: { request: ttsSynthesizeRequestSchema, reply: ttsSynthesizeReplySchema },
   [rpcSubjects.identityKeyResolve]: { request: keyResolveRequestSchema, reply: keyResolveReplySchema },
   [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
+  [rpcSubjects.billingPointsCredit]: { request: pointsCreditRequestSchema, reply: pointsCreditReplySchema },
+  [rpcSubjects.billingLedgerList]: { request: ledgerListRequestSchema, reply: ledgerListReplySchema },
+  [rpcSubjects.billingUsageSummary]: { request: usageSummaryRequestSchema, reply: usageSummaryReplySchema },
+  [rpcSubjects.billingUsageCalls]: { request: usageCallsRequestSchema, reply: usageCallsReplySchema },
   [rpcSubjects.dialerTasksCount]: { request: tasksCountRequestSchema, reply: tasksCountReplySchema },
   [rpcSubjects.dialerTaskCreate]: { request: taskCreateRequestSchema, reply: taskCreateReplySchema },
   [rpcSubjects.dialerTaskList]: { request: taskListRequestSchema, reply: taskListReplySchema },
@@ -69,6 +79,8 @@ const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.recordingStopped]: recordingStoppedEventSchema,
   [eventSubjects.keyRevoked]: keyRevokedEventSchema,
   [eventSubjects.agentChanged]: agentChangedEventSchema,
+  [eventSubjects.usageRecorded]: usageRecordedEventSchema,
+  [eventSubjects.callSettled]: callSettledEventSchema,
 };
 
 function lookup(subject: string): z.ZodType | undefined {

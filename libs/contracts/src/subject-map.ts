@@ -6,6 +6,12 @@ import type { RecordingStartedEvent } from './events/recording-started.schema';
 import type { RecordingStoppedEvent } from './events/recording-stopped.schema';
 import type { TranscriptAppendedEvent } from './events/transcript-appended.schema';
 import type { BalanceGetReply, BalanceGetRequest } from './rpc/balance-get.schema';
+import type { PointsCreditReply, PointsCreditRequest } from './rpc/points-credit.schema';
+import type { LedgerListReply, LedgerListRequest } from './rpc/ledger-list.schema';
+import type { UsageSummaryReply, UsageSummaryRequest } from './rpc/usage-summary.schema';
+import type { UsageCallsReply, UsageCallsRequest } from './rpc/usage-calls.schema';
+import type { UsageRecordedEvent } from './events/usage-recorded.schema';
+import type { CallSettledEvent } from './events/call-settled.schema';
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
 import type { TasksCountReply, TasksCountRequest } from './rpc/tasks-count.schema';
@@ -48,6 +54,10 @@ export type RpcMap = {
   [rpcSubjects.ttsSynthesize]: { request: TtsSynthesizeRequest; reply: TtsSynthesizeReply };
   [rpcSubjects.identityKeyResolve]: { request: KeyResolveRequest; reply: KeyResolveReply };
   [rpcSubjects.billingBalanceGet]: { request: BalanceGetRequest; reply: BalanceGetReply };
+  [rpcSubjects.billingPointsCredit]: { request: PointsCreditRequest; reply: PointsCreditReply };
+  [rpcSubjects.billingLedgerList]: { request: LedgerListRequest; reply: LedgerListReply };
+  [rpcSubjects.billingUsageSummary]: { request: UsageSummaryRequest; reply: UsageSummaryReply };
+  [rpcSubjects.billingUsageCalls]: { request: UsageCallsRequest; reply: UsageCallsReply };
   [rpcSubjects.dialerTasksCount]: { request: TasksCountRequest; reply: TasksCountReply };
   [rpcSubjects.dialerTaskCreate]: { request: TaskCreateRequest; reply: TaskCreateReply };
   [rpcSubjects.dialerTaskList]: { request: TaskListRequest; reply: TaskListReply };
@@ -67,6 +77,8 @@ export type EventMap = {
   [eventSubjects.recordingStopped]: RecordingStoppedEvent;
   [eventSubjects.keyRevoked]: KeyRevokedEvent;
   [eventSubjects.agentChanged]: AgentChangedEvent;
+  [eventSubjects.usageRecorded]: UsageRecordedEvent;
+  [eventSubjects.callSettled]: CallSettledEvent;
 };
 
 /** Every subject and the payload published on it (for an RPC, its request). */

@@ -16,6 +16,8 @@ export const eventSubjects = {
   recordingStopped: eventSubject('call', 'recording', 'stopped'),
   keyRevoked: eventSubject('identity', 'key', 'revoked'),
   agentChanged: eventSubject('agents', 'agent', 'changed'),
+  usageRecorded: eventSubject('metering', 'usage', 'recorded'),
+  callSettled: eventSubject('billing', 'call', 'settled'),
 } as const;
 
 export type EventSubject = (typeof eventSubjects)[keyof typeof eventSubjects];

@@ -38,6 +38,21 @@ export const streams = {
     maxAgeMs: DAY_MS,
     duplicateWindowMs: 2 * 60 * 1000,
   },
+  // Usage of live calls, debited as it comes: a day outlasts any billing outage worth replaying.
+  metering: {
+    name: 'METERING',
+    subjects: [domainEventsWildcard('metering')],
+    description: 'Usage of live calls, one event per metering interval',
+    maxAgeMs: DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
+  billing: {
+    name: 'BILLING',
+    subjects: [domainEventsWildcard('billing')],
+    description: 'Facts about charges: a call settled with its cost',
+    maxAgeMs: 7 * DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
 } as const satisfies Record<string, StreamDef>;
 
 /** Every stream, for `ensureStreams` at boot. */

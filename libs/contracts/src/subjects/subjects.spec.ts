@@ -37,6 +37,10 @@ describe('RPC subjects', () => {
       ttsSynthesize: 'tts.v1.rpc.synthesize',
       identityKeyResolve: 'identity.v1.rpc.key.resolve',
       billingBalanceGet: 'billing.v1.rpc.balance.get',
+      billingPointsCredit: 'billing.v1.rpc.points.credit',
+      billingLedgerList: 'billing.v1.rpc.ledger.list',
+      billingUsageSummary: 'billing.v1.rpc.usage.summary',
+      billingUsageCalls: 'billing.v1.rpc.usage.calls',
       dialerTasksCount: 'dialer.v1.rpc.tasks.count',
       dialerTaskCreate: 'dialer.v1.rpc.task.create',
       dialerTaskList: 'dialer.v1.rpc.task.list',
@@ -64,6 +68,8 @@ describe('event subjects and streams', () => {
       recordingStopped: 'call.v1.evt.recording.stopped',
       keyRevoked: 'identity.v1.evt.key.revoked',
       agentChanged: 'agents.v1.evt.agent.changed',
+      usageRecorded: 'metering.v1.evt.usage.recorded',
+      callSettled: 'billing.v1.evt.call.settled',
     });
   });
 
