@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Agent, type AgentsClient, Prisma } from '@parley/db-agents';
+import { AGENTS_DB } from '../database/database.tokens';
+
+export interface AgentPage {
+  readonly agents: Agent[];
+  readonly total: number;
+}
+
+export interface AgentFilter {
+  readonly enabled?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Prisma's "no row matched" on update and delete: the agent is gone or another org's. */
+function isNotFound(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025';
+}
+
+/** An organization's agents. Every query names `orgId`, so another org's agent is simply not found. */
+@Injectable()
+export class AgentsRepository {
+  constructor(@Inject(AGENTS_DB) private readonly db: AgentsClient) {}
+
+  async list(orgId: string, filter: AgentFilter): Promise<AgentPage> {
+    const where = { orgId, ...(filter.enabled === undefined ? {} : { enabled: filter.enabled }) };
+    const [agents, total] = await Promise.all([
+      this.db.agent.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: filter.limit,
+        skip: filter.offset,
+      }),
+      this.db.agent.count({ where }),
+    ]);
+    return { agents, total };
+  }
+
+  find(orgId: string, id: string): Promise<Agent | null> {
+    return this.db.agent.findFirst({ where: { id, orgId } });
+  }
+
+  create(orgId: string, data: Prisma.AgentUncheckedUpdateInput): Promise<Agent> {
+    return this.db.agent.create({ data: { ...data, orgId } as Prisma.AgentUncheckedCreateInput });
+  }
+
+  update(orgId: string, id: string, data: Prisma.AgentUncheckedUpdateInput): Promise<Agent | null> {
+    return this.db.agent.update({ where: { id, orgId }, data }).catch(nullWhenNotFound);
+  }
+
+  delete(orgId: string, id: string): Promise<Agent | null> {
+    return this.db.agent.delete({ where: { id, orgId } }).catch(nullWhenNotFound);
+  }
+}
+
+function nullWhenNotFound(err: unknown): null {
+  if (isNotFound(err)) return null;
+  throw err;
+}
