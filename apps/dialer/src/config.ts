@@ -1,8 +1,17 @@
-import { databaseEnv, type EnvSource, parseEnv, serviceEnv } from '@parley/config';
+import { databaseEnv, type EnvSource, parseEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
 
 /** Everything dialer reads from its environment. */
-export const dialerEnv = z.object({ ...serviceEnv(3015), ...databaseEnv });
+export const dialerEnv = z.object({
+  ...serviceEnv(3015),
+  ...databaseEnv,
+  /** How often the scheduler looks for due tasks when none is due sooner; the timing error is at most this. */
+  DIALER_SCHEDULER_TICK_MS: wholeNumber(20, 10_000).default(200),
+  /** Due tasks one scheduler instance claims per pass; the rest wait for the next pass or another instance. */
+  DIALER_SCHEDULER_BATCH: wholeNumber(1, 1_000).default(50),
+  /** An organization's concurrent scheduled calls until rest-api has reported its real limit. */
+  DIALER_DEFAULT_MAX_CONCURRENT_CALLS: wholeNumber(1, 10_000).default(5),
+});
 
 export type DialerConfig = ReturnType<typeof loadConfig>;
 

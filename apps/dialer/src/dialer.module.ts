@@ -1,13 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
+import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
-import { busReadiness, postgresReadiness } from '@parley/service';
+import { busReadiness } from '@parley/service';
 import type { DialerConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TasksCountModule } from './tasks-count/tasks-count.module';
+import { TelephonyModule } from './telephony/telephony.module';
 
 /**
- * Tasks, scheduling, outbound calls and call reports; features arrive with their issues.
- * `/readyz` checks exactly what it uses: NATS and Postgres.
+ * Tasks, scheduling, outbound calls and call reports.
+ * `/readyz` checks exactly what it uses: NATS and Postgres (through the slice's client).
  */
 @Module({})
 export class DialerModule {
@@ -15,10 +20,24 @@ export class DialerModule {
     return {
       module: DialerModule,
       imports: [
-        BusModule.forRoot({ url: config.NATS_URL, name: 'dialer', namespace: config.BUS_NAMESPACE, logger }),
+        BusModule.forRoot({
+          url: config.NATS_URL,
+          name: 'dialer',
+          namespace: config.BUS_NAMESPACE,
+          logger,
+          streams: [streams.call],
+        }),
         TasksCountModule.forRoot(config.DATABASE_URL),
+        DatabaseModule.forRoot(config.DATABASE_URL),
+        TelephonyModule.forRoot(),
+        TasksModule,
+        SchedulerModule.forRoot({
+          tickMs: config.DIALER_SCHEDULER_TICK_MS,
+          batch: config.DIALER_SCHEDULER_BATCH,
+          defaultMaxConcurrentCalls: config.DIALER_DEFAULT_MAX_CONCURRENT_CALLS,
+        }),
       ],
-      providers: [busReadiness, postgresReadiness(config.DATABASE_URL)],
+      providers: [busReadiness],
     };
   }
 }

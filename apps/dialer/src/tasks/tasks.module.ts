@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CallPlacer } from './call-placer';
+import { TaskCallEventsConsumer } from './task-call-events.consumer';
+import { TaskWebhooks } from './task-webhooks';
+import { TasksRepository } from './tasks.repository';
+import { TasksRpc } from './tasks.rpc';
+import { TasksService } from './tasks.service';
+
+/**
+ * Tasks over the bus and their status machine. Needs `BusModule`, `DatabaseModule` and
+ * `TelephonyModule` (all global) in the app.
+ */
+@Module({
+  providers: [TasksRepository, TasksService, TaskWebhooks, CallPlacer, TasksRpc, TaskCallEventsConsumer],
+  exports: [CallPlacer],
+})
+export class TasksModule {}

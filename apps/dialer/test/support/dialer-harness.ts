@@ -1,0 +1,54 @@
+import { Bus } from '@parley/bus';
+import { streams } from '@parley/contracts';
+import { createPrismaClient, type DialerClient, slice } from '@parley/db-dialer';
+import { createLogger } from '@parley/logging';
+import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
+import { CallPlacer } from '../../src/tasks/call-placer';
+import { TaskCallEventsConsumer } from '../../src/tasks/task-call-events.consumer';
+import { TaskWebhooks } from '../../src/tasks/task-webhooks';
+import { TasksRepository } from '../../src/tasks/tasks.repository';
+import { TasksRpc } from '../../src/tasks/tasks.rpc';
+import { TasksService } from '../../src/tasks/tasks.service';
+import { RecordingProvider } from './recording-provider';
+
+export const silentLogger = createLogger({ service: 'dialer-test', level: 'silent' });
+
+/** The dialer's task features wired by hand against a fresh database and a namespaced bus. */
+export interface DialerHarness {
+  readonly database: TestDatabase;
+  readonly db: DialerClient;
+  readonly bus: Bus;
+  readonly provider: RecordingProvider;
+  readonly repository: TasksRepository;
+  readonly placer: CallPlacer;
+  readonly webhooks: TaskWebhooks;
+  close(): Promise<void>;
+}
+
+export async function startDialerHarness(name: string): Promise<DialerHarness> {
+  const database = await createTestDatabase([slice]);
+  const db = createPrismaClient(database.url);
+  const bus = await Bus.connect({ url: (await testInfra()).natsUrl, name, namespace: uniqueNamespace(name) });
+  await bus.ensureStreams([streams.call]);
+  const provider = new RecordingProvider();
+  const repository = new TasksRepository(db);
+  const webhooks = new TaskWebhooks(silentLogger);
+  const placer = new CallPlacer(provider, repository, webhooks, silentLogger);
+  new TasksRpc(bus, new TasksService(repository, placer)).onModuleInit();
+  await new TaskCallEventsConsumer(bus, repository, webhooks, silentLogger).onApplicationBootstrap();
+  return {
+    database,
+    db,
+    bus,
+    provider,
+    repository,
+    placer,
+    webhooks,
+    close: async () => {
+      await bus.removeStreams([streams.call]);
+      await bus.drain();
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { type CallEndReason, eventSubjects } from '@parley/contracts';
+import type { Task as TaskRow } from '@parley/db-dialer';
+import { type DialerHarness, startDialerHarness } from './support/dialer-harness';
+import { eventually } from './support/eventually';
+
+const noLatency = { sttMs: null, llmFirstSentenceMs: null, ttsFirstAudioMs: null, voiceToVoiceMs: null };
+
+describe('task status driven by call events on the CALL stream', () => {
+  let h: DialerHarness;
+
+  beforeAll(async () => {
+    h = await startDialerHarness('dialer_status');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function runningTask(): Promise<TaskRow> {
+    const task = await h.db.task.create({
+      data: { orgId: randomUUID(), agentId: randomUUID(), name: 'Call', toNumber: '+14155550100' },
+    });
+    const started = await h.repository.startCall({ orgId: task.orgId, taskId: task.id });
+    return started as TaskRow;
+  }
+
+  const endCall = (task: TaskRow, reason: CallEndReason, callId = task.callId as string) =>
+    h.bus.publishEvent(
+      eventSubjects.callEnded,
+      {
+        callId,
+        orgId: task.orgId,
+        agentId: task.agentId,
+        reason,
+        durationMs: 4200,
+        turns: 3,
+        endedAt: new Date().toISOString(),
+        latency: noLatency,
+      },
+      { msgId: `${callId}:ended` },
+    );
+
+  const statusOf = (task: TaskRow) => h.db.task.findUniqueOrThrow({ where: { id: task.id } });
+
+  it.each<[CallEndReason, 'completed' | 'failed']>([
+    ['AGENT_ENDED', 'completed'],
+    ['HANGUP', 'completed'],
+    ['MAX_TURNS_REACHED', 'completed'],
+    ['PLATFORM_ERROR', 'failed'],
+    ['BALANCE_EXHAUSTED', 'failed'],
+  ])('moves the task to %s → %s when its call ends', async (reason, status) => {
+    const task = await runningTask();
+    await endCall(task, reason);
+    const done = await eventually(() => statusOf(task), (row) => row.status !== 'in_progress');
+    expect(done).toMatchObject({ status, lastError: status === 'failed' ? reason : null });
+    expect(done.completedAt).not.toBeNull();
+  });
+
+  it("ignores the ending of a call the task no longer waits for (it was reset and run again)", async () => {
+    const task = await runningTask();
+    const oldCallId = task.callId as string;
+    await h.repository.reset({ orgId: task.orgId, taskId: task.id });
+    const again = (await h.repository.startCall({ orgId: task.orgId, taskId: task.id })) as TaskRow;
+
+    await endCall(task, 'PLATFORM_ERROR', oldCallId);
+    await endCall(again, 'AGENT_ENDED');
+
+    const done = await eventually(() => statusOf(task), (row) => row.status !== 'in_progress');
+    expect(done).toMatchObject({ status: 'completed', callId: again.callId, attempts: 2 });
+  });
+
+  it('changes nothing for an inbound call that belongs to no task', async () => {
+    const bystander = await runningTask();
+    const inbound = { ...bystander, callId: randomUUID() };
+    await endCall(inbound, 'HANGUP');
+    await endCall(bystander, 'HANGUP');
+    await eventually(() => statusOf(bystander), (row) => row.status === 'completed');
+  });
+});
