@@ -44,6 +44,8 @@ export * from './events/key-revoked.schema';
 export * from './events/agent-changed.schema';
 export * from './events/usage-recorded.schema';
 export * from './events/call-settled.schema';
+export * from './events/task-webhook-requested.schema';
+export * from './events/webhook-endpoint-disabled.schema';
 
 export * from './errors/error-catalog';
 export * from './errors/error-envelope.schema';

@@ -13,6 +13,8 @@ import { usageSummaryReplySchema, usageSummaryRequestSchema } from './rpc/usage-
 import { usageCallsReplySchema, usageCallsRequestSchema } from './rpc/usage-calls.schema';
 import { usageRecordedEventSchema } from './events/usage-recorded.schema';
 import { callSettledEventSchema } from './events/call-settled.schema';
+import { taskWebhookRequestedEventSchema } from './events/task-webhook-requested.schema';
+import { webhookEndpointDisabledEventSchema } from './events/webhook-endpoint-disabled.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
 import { tasksCountReplySchema, tasksCountRequestSchema } from './rpc/tasks-count.schema';
@@ -81,6 +83,8 @@ const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.agentChanged]: agentChangedEventSchema,
   [eventSubjects.usageRecorded]: usageRecordedEventSchema,
   [eventSubjects.callSettled]: callSettledEventSchema,
+  [eventSubjects.taskWebhookRequested]: taskWebhookRequestedEventSchema,
+  [eventSubjects.webhookEndpointDisabled]: webhookEndpointDisabledEventSchema,
 };
 
 function lookup(subject: string): z.ZodType | undefined {

@@ -12,6 +12,8 @@ import type { UsageSummaryReply, UsageSummaryRequest } from './rpc/usage-summary
 import type { UsageCallsReply, UsageCallsRequest } from './rpc/usage-calls.schema';
 import type { UsageRecordedEvent } from './events/usage-recorded.schema';
 import type { CallSettledEvent } from './events/call-settled.schema';
+import type { TaskWebhookRequestedEvent } from './events/task-webhook-requested.schema';
+import type { WebhookEndpointDisabledEvent } from './events/webhook-endpoint-disabled.schema';
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
 import type { TasksCountReply, TasksCountRequest } from './rpc/tasks-count.schema';
@@ -79,6 +81,8 @@ export type EventMap = {
   [eventSubjects.agentChanged]: AgentChangedEvent;
   [eventSubjects.usageRecorded]: UsageRecordedEvent;
   [eventSubjects.callSettled]: CallSettledEvent;
+  [eventSubjects.taskWebhookRequested]: TaskWebhookRequestedEvent;
+  [eventSubjects.webhookEndpointDisabled]: WebhookEndpointDisabledEvent;
 };
 
 /** Every subject and the payload published on it (for an RPC, its request). */

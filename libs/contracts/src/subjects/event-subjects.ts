@@ -18,6 +18,8 @@ export const eventSubjects = {
   agentChanged: eventSubject('agents', 'agent', 'changed'),
   usageRecorded: eventSubject('metering', 'usage', 'recorded'),
   callSettled: eventSubject('billing', 'call', 'settled'),
+  taskWebhookRequested: eventSubject('dialer', 'task', 'webhook-requested'),
+  webhookEndpointDisabled: eventSubject('webhooks', 'endpoint', 'disabled'),
 } as const;
 
 export type EventSubject = (typeof eventSubjects)[keyof typeof eventSubjects];

@@ -53,6 +53,21 @@ export const streams = {
     maxAgeMs: 7 * DAY_MS,
     duplicateWindowMs: 2 * 60 * 1000,
   },
+  // Task webhooks waiting for delivery: a week, like CALL, so a long webhooks outage loses none.
+  dialer: {
+    name: 'DIALER',
+    subjects: [domainEventsWildcard('dialer')],
+    description: 'Facts from the dialer: task webhooks requested',
+    maxAgeMs: 7 * DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
+  webhooks: {
+    name: 'WEBHOOKS',
+    subjects: [domainEventsWildcard('webhooks')],
+    description: 'Facts about webhook endpoints: disabled after repeated failures',
+    maxAgeMs: 7 * DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
 } as const satisfies Record<string, StreamDef>;
 
 /** Every stream, for `ensureStreams` at boot. */
