@@ -48,7 +48,9 @@ describe('calls slice', () => {
 
   it('stores the end of a call with its figures and removes transcript and recordings with it', async () => {
     const call = await newCall();
-    await prisma.recording.create({ data: { callId: call.id, path: `${call.id}.wav`, bytes: 64000, durationMs: 2000 } });
+    await prisma.recording.create({
+      data: { callId: call.id, orgId: call.orgId, path: `${call.id}.wav`, bytes: 64000, durationMs: 2000 },
+    });
     await prisma.transcriptEntry.create({ data: { callId: call.id, seq: 0, role: 'agent', text: 'Bye', at: new Date() } });
 
     const ended = await prisma.call.update({
@@ -60,5 +62,20 @@ describe('calls slice', () => {
     await prisma.call.delete({ where: { id: call.id } });
     expect(await prisma.recording.count({ where: { callId: call.id } })).toBe(0);
     expect(await prisma.transcriptEntry.count({ where: { callId: call.id } })).toBe(0);
+  });
+
+  it('accepts a call known only by its organization, as a transcript line that overtook call.started leaves it', async () => {
+    const call = await prisma.call.create({ data: { orgId: randomUUID() } });
+
+    expect(call).toMatchObject({ agentId: null, direction: null, channel: null, status: 'initiated' });
+  });
+
+  it('spells a failed recording "error", as reference 004 does', async () => {
+    const call = await newCall();
+    const recording = await prisma.recording.create({
+      data: { callId: call.id, orgId: call.orgId, path: `${call.id}.wav`, status: 'error' },
+    });
+
+    expect(recording.status).toBe('error');
   });
 });
