@@ -27,7 +27,7 @@ describe('webhooks slice', () => {
         url: 'https://example.test/hook',
         eventId,
         eventType: 'call.completed',
-        payload: { call_id: randomUUID() },
+        body: JSON.stringify({ call_id: randomUUID() }),
       },
     });
 
