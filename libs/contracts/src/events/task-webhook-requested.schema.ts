@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { entityIdSchema } from '../shared/ids.schema';
-
-/** Task events a task may subscribe to with `webhook_events` (reference 002, "Webhooks"). */
-export const taskWebhookEventSchema = z.enum(['call_started', 'call_completed', 'call_failed']);
+import { taskWebhookEventSchema } from '../shared/task.schema';
 
 /**
  * The body a task's `webhook_url` receives, exactly as reference 002 documents it
@@ -37,6 +35,5 @@ export const taskWebhookRequestedEventSchema = z.object({
   payload: taskWebhookPayloadSchema,
 });
 
-export type TaskWebhookEvent = z.infer<typeof taskWebhookEventSchema>;
 export type TaskWebhookPayload = z.infer<typeof taskWebhookPayloadSchema>;
 export type TaskWebhookRequestedEvent = z.infer<typeof taskWebhookRequestedEventSchema>;
