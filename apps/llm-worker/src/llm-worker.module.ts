@@ -5,6 +5,7 @@ import { busReadiness } from '@parley/service';
 import type { LlmWorkerConfig } from './config';
 import type { LlmProvider } from './providers/llm-provider';
 import { LocalLlmProvider } from './providers/local/local-provider';
+import { OpenAiLlmProvider } from './providers/openai/openai-provider';
 import { LlmProviders } from './reply/llm-providers';
 import { ReplyMetrics } from './reply/reply-metrics';
 import { ReplyHandler } from './reply/reply.handler';
@@ -27,7 +28,7 @@ export interface LlmWorkerOptions {
 @Module({})
 export class LlmWorkerModule {
   static forRoot(config: LlmWorkerConfig, logger: Logger, options: LlmWorkerOptions = {}): DynamicModule {
-    const providers = options.providers ?? [new LocalLlmProvider()];
+    const providers = options.providers ?? configuredProviders(config);
     return {
       module: LlmWorkerModule,
       imports: [
@@ -43,4 +44,21 @@ export class LlmWorkerModule {
       ],
     };
   }
+}
+
+/** The local agent always; `openai` when it is configured. */
+function configuredProviders(config: LlmWorkerConfig): LlmProvider[] {
+  const providers: LlmProvider[] = [new LocalLlmProvider()];
+  if (config.OPENAI_API_KEY || config.OPENAI_BASE_URL) {
+    providers.push(
+      new OpenAiLlmProvider({
+        // OpenAI-compatible servers without auth still need the SDK to send some key.
+        apiKey: config.OPENAI_API_KEY ?? 'unused',
+        baseUrl: config.OPENAI_BASE_URL,
+        defaultModel: config.OPENAI_MODEL,
+        timeoutMs: config.OPENAI_TIMEOUT_MS,
+      }),
+    );
+  }
+  return providers;
 }

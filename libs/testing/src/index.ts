@@ -6,3 +6,5 @@ export { createTestDatabase } from './test-database';
 export type { TestDatabase } from './test-database';
 export { uniqueNamespace } from './unique-namespace';
 export * from './call-client';
+export * from './fake-openai/fake-openai-server';
+export * from './fake-s3';

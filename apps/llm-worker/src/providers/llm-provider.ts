@@ -18,7 +18,9 @@ export type ReplyEvent =
    * The reply does not answer the caller: the agent had nothing on the subject (`no-match`) or did
    * not understand what was said (`unclear`). Spoken text still follows; this only marks the turn.
    */
-  | { readonly type: 'unanswered'; readonly reason: 'no-match' | 'unclear' };
+  | { readonly type: 'unanswered'; readonly reason: 'no-match' | 'unclear' }
+  /** Tokens the model used for this reply so far (a provider without a model sends none). */
+  | { readonly type: 'usage'; readonly inputTokens: number; readonly outputTokens: number };
 
 export interface LlmProvider {
   /** The name agents select it by: `agent.llm.provider`. */
@@ -29,4 +31,36 @@ export interface LlmProvider {
    * has stopped listening by then. A failure is thrown from the iteration.
    */
   reply(request: LlmReplyRequest, signal: AbortSignal): AsyncIterable<ReplyEvent>;
+}
+
+/**
+ * Provider-independent failure kinds; `retryable` follows from the kind, so retry policy lives here
+ * and nowhere else. Every kind reaches the caller as `LLM_TIMEOUT` (reference 003): the agent
+ * speaks its fallback phrase and the call goes on.
+ */
+export type LlmErrorKind =
+  /** Bad credentials, unknown model, malformed request: retrying cannot help. */
+  | 'config'
+  /** The model did not answer in time. */
+  | 'timeout'
+  /** The service cannot be reached or failed on its side. */
+  | 'unavailable'
+  /** Rate or quota limit of the provider's account. */
+  | 'overloaded';
+
+const RETRYABLE: Record<LlmErrorKind, boolean> = { config: false, timeout: true, unavailable: true, overloaded: true };
+
+export class LlmError extends Error {
+  override readonly name = 'LlmError';
+  readonly code = 'LLM_TIMEOUT';
+  readonly retryable: boolean;
+
+  constructor(
+    readonly kind: LlmErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.retryable = RETRYABLE[kind];
+  }
 }

@@ -13,6 +13,13 @@ export interface TurnReport {
   readonly firstChunkMs?: number;
   /** What made the turn fail. */
   readonly error?: unknown;
+  /** Model tokens the turn used, when the provider runs a model. */
+  readonly usage?: TokenUsage;
+}
+
+export interface TokenUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
 }
 
 export interface TurnInput {
@@ -37,13 +44,16 @@ export const FAILURE_SENTENCE = "Sorry, I'm having trouble answering right now. 
 class ChunkWriter {
   chunks = 0;
   firstChunkMs?: number;
+  usage?: TokenUsage;
 
   constructor(private readonly input: TurnInput) {}
 
   write(text: string, final: boolean, endCall = false): void {
     if (this.input.signal.aborted) return;
     const chunk: ReplyTextChunk = { turnId: this.input.request.turnId, sentenceIndex: this.chunks, text, final };
-    this.input.send(endCall ? { ...chunk, endCall } : chunk);
+    if (endCall) chunk.endCall = true;
+    if (final && this.usage) chunk.usage = this.usage;
+    this.input.send(chunk);
     this.chunks++;
     this.firstChunkMs ??= performance.now() - this.input.acceptedAt;
   }
@@ -64,6 +74,7 @@ export async function runTurn(input: TurnInput): Promise<TurnReport> {
     for await (const event of untilAborted(events, input.signal, input.onCloseError)) {
       if (event.type === 'text') for (const sentence of segmenter.push(event.text)) writer.write(sentence, false);
       else if (event.type === 'end-call') endCall = true;
+      else if (event.type === 'usage') writer.usage = addUsage(writer.usage, event);
       else unanswered = true;
     }
   } catch (error) {
@@ -77,5 +88,10 @@ export async function runTurn(input: TurnInput): Promise<TurnReport> {
 }
 
 function report(writer: ChunkWriter, outcome: TurnOutcome): TurnReport {
-  return { outcome, chunks: writer.chunks, firstChunkMs: writer.firstChunkMs };
+  return { outcome, chunks: writer.chunks, firstChunkMs: writer.firstChunkMs, usage: writer.usage };
+}
+
+/** A turn with tool calls asks the model more than once: its usage is the sum. */
+function addUsage(total: TokenUsage | undefined, more: TokenUsage): TokenUsage {
+  return { inputTokens: (total?.inputTokens ?? 0) + more.inputTokens, outputTokens: (total?.outputTokens ?? 0) + more.outputTokens };
 }

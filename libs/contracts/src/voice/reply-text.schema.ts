@@ -13,6 +13,8 @@ export const replyTextChunkSchema = z.object({
   final: z.boolean(),
   /** Set on the final chunk when the agent decided to end the call (e.g. after a goodbye). */
   endCall: z.boolean().optional(),
+  /** Set on the final chunk when a model produced the reply: its tokens, for cost reporting. */
+  usage: z.object({ inputTokens: z.int().nonnegative(), outputTokens: z.int().nonnegative() }).optional(),
 });
 
 export type ReplyTextChunk = z.infer<typeof replyTextChunkSchema>;
