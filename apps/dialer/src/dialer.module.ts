@@ -25,7 +25,7 @@ export class DialerModule {
           name: 'dialer',
           namespace: config.BUS_NAMESPACE,
           logger,
-          streams: [streams.call],
+          streams: [streams.call, streams.dialer],
         }),
         TasksCountModule.forRoot(config.DATABASE_URL),
         DatabaseModule.forRoot(config.DATABASE_URL),

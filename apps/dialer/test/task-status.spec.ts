@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CallEndReason, eventSubjects } from '@parley/contracts';
+import { type CallEndReason, eventSubjects, streams, type TaskWebhookRequestedEvent } from '@parley/contracts';
 import type { Task as TaskRow } from '@parley/db-dialer';
 import { type DialerHarness, startDialerHarness } from './support/dialer-harness';
 import { eventually } from './support/eventually';
@@ -8,9 +8,13 @@ const noLatency = { sttMs: null, llmFirstSentenceMs: null, ttsFirstAudioMs: null
 
 describe('task status driven by call events on the CALL stream', () => {
   let h: DialerHarness;
+  const webhooks: TaskWebhookRequestedEvent[] = [];
 
   beforeAll(async () => {
     h = await startDialerHarness('dialer_status');
+    await h.bus.consume(streams.dialer, 'spec-webhooks', async (event) => {
+      if (event.subject === eventSubjects.taskWebhookRequested) webhooks.push(event.payload);
+    });
   });
 
   afterAll(async () => {
@@ -76,5 +80,33 @@ describe('task status driven by call events on the CALL stream', () => {
     await endCall(inbound, 'HANGUP');
     await endCall(bystander, 'HANGUP');
     await eventually(() => statusOf(bystander), (row) => row.status === 'completed');
+  });
+
+  it('asks for the webhooks the task subscribed to, with reference 002 payloads, once per event', async () => {
+    const created = await h.db.task.create({
+      data: {
+        orgId: randomUUID(),
+        agentId: randomUUID(),
+        name: 'Call',
+        toNumber: '+14155550100',
+        webhookUrl: 'https://example.com/hooks',
+        webhookEvents: ['call_started', 'call_completed'],
+      },
+    });
+    const task = (await h.repository.startCall({ orgId: created.orgId, taskId: created.id })) as TaskRow;
+    await h.placer.place(task);
+    await endCall(task, 'AGENT_ENDED');
+    await endCall(task, 'AGENT_ENDED', task.callId as string); // a second delivery of the same fact
+
+    const mine = await eventually(
+      async () => webhooks.filter((w) => w.taskId === task.id),
+      (found) => found.length >= 2,
+    );
+    expect(mine.map((w) => w.payload)).toEqual([
+      { event_type: 'call_started', task_id: task.id, call_id: task.callId, status: 'in_progress', data: {} },
+      { event_type: 'call_completed', task_id: task.id, call_id: task.callId, status: 'completed', data: {} },
+    ]);
+    expect(mine.every((w) => w.url === 'https://example.com/hooks' && w.orgId === task.orgId)).toBe(true);
+    expect(new Set(mine.map((w) => w.eventId)).size).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ describe('dialer task RPCs against real Postgres and NATS', () => {
   let h: DialerHarness;
 
   const rpc = <S extends RpcSubject>(subject: S, request: RpcRequest<S>): Promise<RpcReply<S>> =>
-    h.bus.request(subject, request, { timeoutMs: 5000 });
+    h.bus.request(subject, request, { timeoutMs: 15_000 });
   const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as BusError);
   const create = (more: Partial<TaskFields> = {}, owner = { orgId, agentId }) =>
     rpc(rpcSubjects.dialerTaskCreate, { ...owner, fields: { ...fields, ...more } });

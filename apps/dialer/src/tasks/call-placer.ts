@@ -21,7 +21,7 @@ export class CallPlacer {
 
   async place(task: TaskRow): Promise<void> {
     const call = outboundCall(task);
-    await this.webhooks.notify(task, 'call_started');
+    await this.webhooks.notifyOrLog(task, 'call_started');
     try {
       await this.provider.dial(call);
       this.log.info({ taskId: task.id, callId: call.callId, provider: this.provider.name }, 'outbound call placed');
@@ -33,7 +33,7 @@ export class CallPlacer {
 
   private async fail(callId: string, reason: string): Promise<void> {
     const failed = await this.repository.finishCall(callId, 'failed', reason);
-    if (failed) await this.webhooks.notify(failed, 'call_failed', { error: reason });
+    if (failed) await this.webhooks.notifyOrLog(failed, 'call_failed', { error: reason });
   }
 }
 

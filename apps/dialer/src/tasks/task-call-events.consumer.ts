@@ -34,9 +34,15 @@ export class TaskCallEventsConsumer implements OnApplicationBootstrap {
     if (event.subject !== eventSubjects.callEnded) return;
     const { callId, reason } = event.payload;
     const status = FAILED_ENDINGS.has(reason) ? 'failed' : 'completed';
-    const task = await this.repository.finishCall(callId, status, status === 'failed' ? reason : null);
-    if (!task) return;
-    this.log.info({ taskId: task.id, callId, status, reason }, 'task finished with its call');
-    await this.webhooks.notify(task, status === 'failed' ? 'call_failed' : 'call_completed');
+    const finished = await this.repository.finishCall(callId, status, status === 'failed' ? reason : null);
+    if (finished) this.log.info({ taskId: finished.id, callId, status, reason }, 'task finished with its call');
+    // A redelivered ending finds the task already finished: ask for its webhook again (same id).
+    const task = finished ?? (await this.finishedBy(callId));
+    if (task) await this.webhooks.notify(task, task.status === 'failed' ? 'call_failed' : 'call_completed');
+  }
+
+  private async finishedBy(callId: string) {
+    const task = await this.repository.findByCall(callId);
+    return task && (task.status === 'completed' || task.status === 'failed') ? task : null;
   }
 }

@@ -11,7 +11,7 @@ import { TasksRpc } from '../../src/tasks/tasks.rpc';
 import { TasksService } from '../../src/tasks/tasks.service';
 import { RecordingProvider } from './recording-provider';
 
-export const silentLogger = createLogger({ service: 'dialer-test', level: 'silent' });
+export const silentLogger = createLogger({ service: 'dialer-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 
 /** The dialer's task features wired by hand against a fresh database and a namespaced bus. */
 export interface DialerHarness {
@@ -29,10 +29,10 @@ export async function startDialerHarness(name: string): Promise<DialerHarness> {
   const database = await createTestDatabase([slice]);
   const db = createPrismaClient(database.url);
   const bus = await Bus.connect({ url: (await testInfra()).natsUrl, name, namespace: uniqueNamespace(name) });
-  await bus.ensureStreams([streams.call]);
+  await bus.ensureStreams([streams.call, streams.dialer]);
   const provider = new RecordingProvider();
   const repository = new TasksRepository(db);
-  const webhooks = new TaskWebhooks(silentLogger);
+  const webhooks = new TaskWebhooks(bus, silentLogger);
   const placer = new CallPlacer(provider, repository, webhooks, silentLogger);
   new TasksRpc(bus, new TasksService(repository, placer)).onModuleInit();
   await new TaskCallEventsConsumer(bus, repository, webhooks, silentLogger).onApplicationBootstrap();
@@ -45,7 +45,7 @@ export async function startDialerHarness(name: string): Promise<DialerHarness> {
     placer,
     webhooks,
     close: async () => {
-      await bus.removeStreams([streams.call]);
+      await bus.removeStreams([streams.call, streams.dialer]);
       await bus.drain();
       await db.$disconnect();
       await database.drop();
