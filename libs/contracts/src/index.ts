@@ -34,6 +34,16 @@ export * from './rpc/task-update.schema';
 export * from './rpc/task-delete.schema';
 export * from './rpc/task-execute.schema';
 export * from './rpc/task-reset.schema';
+export * from './shared/webhook.schema';
+export * from './rpc/webhook-create.schema';
+export * from './rpc/webhook-list.schema';
+export * from './rpc/webhook-get.schema';
+export * from './rpc/webhook-update.schema';
+export * from './rpc/webhook-delete.schema';
+export * from './rpc/webhook-rotate-secret.schema';
+export * from './rpc/webhook-deliveries-list.schema';
+export * from './rpc/webhook-redeliver.schema';
+export * from './rpc/webhook-test.schema';
 
 export * from './events/call-started.schema';
 export * from './events/transcript-appended.schema';

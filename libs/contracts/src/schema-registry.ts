@@ -28,6 +28,15 @@ import { taskResetReplySchema, taskResetRequestSchema } from './rpc/task-reset.s
 import { sttSessionCloseReplySchema, sttSessionCloseRequestSchema } from './rpc/stt-session-close.schema';
 import { sttSessionOpenReplySchema, sttSessionOpenRequestSchema } from './rpc/stt-session-open.schema';
 import { ttsSynthesizeReplySchema, ttsSynthesizeRequestSchema } from './rpc/tts-synthesize.schema';
+import { webhookCreateReplySchema, webhookCreateRequestSchema } from './rpc/webhook-create.schema';
+import { webhookListReplySchema, webhookListRequestSchema } from './rpc/webhook-list.schema';
+import { webhookGetReplySchema, webhookGetRequestSchema } from './rpc/webhook-get.schema';
+import { webhookUpdateReplySchema, webhookUpdateRequestSchema } from './rpc/webhook-update.schema';
+import { webhookDeleteReplySchema, webhookDeleteRequestSchema } from './rpc/webhook-delete.schema';
+import { webhookRotateSecretReplySchema, webhookRotateSecretRequestSchema } from './rpc/webhook-rotate-secret.schema';
+import { webhookDeliveriesListReplySchema, webhookDeliveriesListRequestSchema } from './rpc/webhook-deliveries-list.schema';
+import { webhookRedeliverReplySchema, webhookRedeliverRequestSchema } from './rpc/webhook-redeliver.schema';
+import { webhookTestReplySchema, webhookTestRequestSchema } from './rpc/webhook-test.schema';
 import type { EventMap, MessageMap, MessageSubject, RpcMap, Subject, SubjectMap } from './subject-map';
 import { type EventSubject, eventSubjects } from './subjects/event-subjects';
 import { type RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
@@ -71,6 +80,15 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.dialerTaskDelete]: { request: taskDeleteRequestSchema, reply: taskDeleteReplySchema },
   [rpcSubjects.dialerTaskExecute]: { request: taskExecuteRequestSchema, reply: taskExecuteReplySchema },
   [rpcSubjects.dialerTaskReset]: { request: taskResetRequestSchema, reply: taskResetReplySchema },
+  [rpcSubjects.webhookCreate]: { request: webhookCreateRequestSchema, reply: webhookCreateReplySchema },
+  [rpcSubjects.webhookList]: { request: webhookListRequestSchema, reply: webhookListReplySchema },
+  [rpcSubjects.webhookGet]: { request: webhookGetRequestSchema, reply: webhookGetReplySchema },
+  [rpcSubjects.webhookUpdate]: { request: webhookUpdateRequestSchema, reply: webhookUpdateReplySchema },
+  [rpcSubjects.webhookDelete]: { request: webhookDeleteRequestSchema, reply: webhookDeleteReplySchema },
+  [rpcSubjects.webhookRotateSecret]: { request: webhookRotateSecretRequestSchema, reply: webhookRotateSecretReplySchema },
+  [rpcSubjects.webhookDeliveriesList]: { request: webhookDeliveriesListRequestSchema, reply: webhookDeliveriesListReplySchema },
+  [rpcSubjects.webhookRedeliver]: { request: webhookRedeliverRequestSchema, reply: webhookRedeliverReplySchema },
+  [rpcSubjects.webhookTest]: { request: webhookTestRequestSchema, reply: webhookTestReplySchema },
 };
 
 const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {

@@ -27,6 +27,15 @@ import type { TaskResetReply, TaskResetRequest } from './rpc/task-reset.schema';
 import type { SttSessionCloseReply, SttSessionCloseRequest } from './rpc/stt-session-close.schema';
 import type { SttSessionOpenReply, SttSessionOpenRequest } from './rpc/stt-session-open.schema';
 import type { TtsSynthesizeReply, TtsSynthesizeRequest } from './rpc/tts-synthesize.schema';
+import type { WebhookCreateReply, WebhookCreateRequest } from './rpc/webhook-create.schema';
+import type { WebhookListReply, WebhookListRequest } from './rpc/webhook-list.schema';
+import type { WebhookGetReply, WebhookGetRequest } from './rpc/webhook-get.schema';
+import type { WebhookUpdateReply, WebhookUpdateRequest } from './rpc/webhook-update.schema';
+import type { WebhookDeleteReply, WebhookDeleteRequest } from './rpc/webhook-delete.schema';
+import type { WebhookRotateSecretReply, WebhookRotateSecretRequest } from './rpc/webhook-rotate-secret.schema';
+import type { WebhookDeliveriesListReply, WebhookDeliveriesListRequest } from './rpc/webhook-deliveries-list.schema';
+import type { WebhookRedeliverReply, WebhookRedeliverRequest } from './rpc/webhook-redeliver.schema';
+import type { WebhookTestReply, WebhookTestRequest } from './rpc/webhook-test.schema';
 import type { EventSubject, eventSubjects } from './subjects/event-subjects';
 import type { RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
 import type { VoiceSubject } from './subjects/voice-subjects';
@@ -68,6 +77,15 @@ export type RpcMap = {
   [rpcSubjects.dialerTaskDelete]: { request: TaskDeleteRequest; reply: TaskDeleteReply };
   [rpcSubjects.dialerTaskExecute]: { request: TaskExecuteRequest; reply: TaskExecuteReply };
   [rpcSubjects.dialerTaskReset]: { request: TaskResetRequest; reply: TaskResetReply };
+  [rpcSubjects.webhookCreate]: { request: WebhookCreateRequest; reply: WebhookCreateReply };
+  [rpcSubjects.webhookList]: { request: WebhookListRequest; reply: WebhookListReply };
+  [rpcSubjects.webhookGet]: { request: WebhookGetRequest; reply: WebhookGetReply };
+  [rpcSubjects.webhookUpdate]: { request: WebhookUpdateRequest; reply: WebhookUpdateReply };
+  [rpcSubjects.webhookDelete]: { request: WebhookDeleteRequest; reply: WebhookDeleteReply };
+  [rpcSubjects.webhookRotateSecret]: { request: WebhookRotateSecretRequest; reply: WebhookRotateSecretReply };
+  [rpcSubjects.webhookDeliveriesList]: { request: WebhookDeliveriesListRequest; reply: WebhookDeliveriesListReply };
+  [rpcSubjects.webhookRedeliver]: { request: WebhookRedeliverRequest; reply: WebhookRedeliverReply };
+  [rpcSubjects.webhookTest]: { request: WebhookTestRequest; reply: WebhookTestReply };
 };
 
 /** Domain events stored in JetStream. */

@@ -26,6 +26,15 @@ export const rpcSubjects = {
   dialerTaskDelete: rpcSubject('dialer', 'task.delete'),
   dialerTaskExecute: rpcSubject('dialer', 'task.execute'),
   dialerTaskReset: rpcSubject('dialer', 'task.reset'),
+  webhookCreate: rpcSubject('webhooks', 'endpoint.create'),
+  webhookList: rpcSubject('webhooks', 'endpoint.list'),
+  webhookGet: rpcSubject('webhooks', 'endpoint.get'),
+  webhookUpdate: rpcSubject('webhooks', 'endpoint.update'),
+  webhookDelete: rpcSubject('webhooks', 'endpoint.delete'),
+  webhookRotateSecret: rpcSubject('webhooks', 'endpoint.rotate-secret'),
+  webhookDeliveriesList: rpcSubject('webhooks', 'delivery.list'),
+  webhookRedeliver: rpcSubject('webhooks', 'delivery.redeliver'),
+  webhookTest: rpcSubject('webhooks', 'test.fire'),
 } as const;
 
 export type RpcSubject = (typeof rpcSubjects)[keyof typeof rpcSubjects];
