@@ -14,6 +14,8 @@ export * from './voice/transcript.schema';
 export * from './voice/reply-text.schema';
 export * from './voice/control.schema';
 export * from './voice/audio-frame.schema';
+export * from './voice/call-command.schema';
+export * from './voice/call-command-reply.schema';
 
 export * from './rpc/stt-session-open.schema';
 export * from './rpc/stt-session-close.schema';

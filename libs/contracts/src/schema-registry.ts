@@ -40,8 +40,10 @@ import { webhookTestReplySchema, webhookTestRequestSchema } from './rpc/webhook-
 import type { EventMap, MessageMap, MessageSubject, RpcMap, Subject, SubjectMap } from './subject-map';
 import { type EventSubject, eventSubjects } from './subjects/event-subjects';
 import { type RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
-import { parseVoiceSubject, type VoiceChannel } from './subjects/voice-subjects';
+import { parseVoiceSubject, type VoiceChannel, type VoiceSubject } from './subjects/voice-subjects';
 import { audioFrameSchema } from './voice/audio-frame.schema';
+import { callCommandSchema } from './voice/call-command.schema';
+import { callCommandReplySchema } from './voice/call-command-reply.schema';
 import { controlMessageSchema } from './voice/control.schema';
 import { replyTextChunkSchema } from './voice/reply-text.schema';
 import { transcriptMessageSchema } from './voice/transcript.schema';
@@ -52,6 +54,7 @@ const voiceSchemas: Record<VoiceChannel, z.ZodType> = {
   transcript: transcriptMessageSchema,
   'reply-text': replyTextChunkSchema,
   ctl: controlMessageSchema,
+  command: callCommandSchema,
 };
 
 type RpcSchemas = {
@@ -59,6 +62,12 @@ type RpcSchemas = {
 };
 
 const AUDIO_CHANNELS: ReadonlySet<VoiceChannel> = new Set(['audio-in', 'audio-out']);
+
+/** A call command is a request with a reply, not a published message; one contract for every call id. */
+const callCommandContract: RpcSchemas[VoiceSubject<'command'>] = {
+  request: callCommandSchema,
+  reply: callCommandReplySchema,
+};
 
 // The annotations prove at compile time that each subject is wired to the schema of its mapped type.
 const rpcSchemas: RpcSchemas = {
@@ -130,16 +139,18 @@ export function isAudioSubject(subject: string): boolean {
   return voice !== undefined && AUDIO_CHANNELS.has(voice.channel);
 }
 
-/** The schema of a per-call JSON message; throws for audio subjects, which carry no JSON. */
+/** The schema of a per-call JSON message; throws for audio subjects (no JSON) and call commands (requests). */
 export function messageSchemaFor<S extends MessageSubject>(subject: S): z.ZodType<MessageMap[S]> {
   const voice = parseVoiceSubject(subject);
-  if (!voice || AUDIO_CHANNELS.has(voice.channel)) {
+  if (!voice || AUDIO_CHANNELS.has(voice.channel) || voice.channel === 'command') {
     throw new RangeError(`no JSON message contract for ${JSON.stringify(subject)}`);
   }
   return voiceSchemas[voice.channel] as z.ZodType<MessageMap[S]>;
 }
 
 function rpcContract<S extends RpcSubject>(subject: S): RpcSchemas[S] {
+  // S is a command subject here; TypeScript cannot narrow a generic by a runtime check.
+  if (parseVoiceSubject(subject)?.channel === 'command') return callCommandContract as unknown as RpcSchemas[S];
   if (!Object.hasOwn(rpcSchemas, subject)) throw new RangeError(`no RPC contract for ${JSON.stringify(subject)}`);
   return rpcSchemas[subject];
 }

@@ -40,6 +40,8 @@ import type { EventSubject, eventSubjects } from './subjects/event-subjects';
 import type { RpcSubject, rpcSubjects } from './subjects/rpc-subjects';
 import type { VoiceSubject } from './subjects/voice-subjects';
 import type { AudioFrame } from './voice/audio-frame.schema';
+import type { CallCommand } from './voice/call-command.schema';
+import type { CallCommandReply } from './voice/call-command-reply.schema';
 import type { ControlMessage } from './voice/control.schema';
 import type { ReplyTextChunk } from './voice/reply-text.schema';
 import type { TranscriptMessage } from './voice/transcript.schema';
@@ -59,6 +61,7 @@ export type AudioMap = {
 
 /** Request and reply of every RPC. */
 export type RpcMap = {
+  [s: VoiceSubject<'command'>]: { request: CallCommand; reply: CallCommandReply };
   [rpcSubjects.sttSessionOpen]: { request: SttSessionOpenRequest; reply: SttSessionOpenReply };
   [rpcSubjects.sttSessionClose]: { request: SttSessionCloseRequest; reply: SttSessionCloseReply };
   [rpcSubjects.llmReply]: { request: LlmReplyRequest; reply: LlmReplyReply };

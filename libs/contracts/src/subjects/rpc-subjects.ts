@@ -1,3 +1,5 @@
+import type { VoiceSubject } from './voice-subjects';
+
 /**
  * `<service>.v1.rpc.<entity>.<verb>`; a service with one obvious entity names only the
  * verb (DESIGN: `llm.v1.rpc.reply`, `tts.v1.rpc.synthesize`). The queue group of an RPC
@@ -37,9 +39,13 @@ export const rpcSubjects = {
   webhookTest: rpcSubject('webhooks', 'test.fire'),
 } as const;
 
-export type RpcSubject = (typeof rpcSubjects)[keyof typeof rpcSubjects];
+/** The fixed RPCs, plus the per-call command request (`voiceSubjects.command`). */
+export type RpcSubject = (typeof rpcSubjects)[keyof typeof rpcSubjects] | VoiceSubject<'command'>;
 
-/** The service that answers an RPC subject: its first token, used as the queue group. */
+/**
+ * The service that answers an RPC subject: its first token, used as the queue group
+ * (`voice` for a call command, which only the gateway holding the call serves).
+ */
 export function rpcService(subject: RpcSubject): string {
   return subject.slice(0, subject.indexOf('.'));
 }

@@ -1,6 +1,6 @@
 import { subjectToken } from './subject-token';
 
-export const VOICE_CHANNELS = ['audio-in', 'audio-out', 'transcript', 'reply-text', 'ctl'] as const;
+export const VOICE_CHANNELS = ['audio-in', 'audio-out', 'transcript', 'reply-text', 'ctl', 'command'] as const;
 export type VoiceChannel = (typeof VOICE_CHANNELS)[number];
 
 export type VoiceSubject<C extends VoiceChannel = VoiceChannel> = `voice.v1.sess.${string}.${C}`;
@@ -24,6 +24,11 @@ export const voiceSubjects = {
   replyText: (callId: string) => voiceSubject(callId, 'reply-text'),
   /** Interrupt, flush, end: gateway → workers. */
   control: (callId: string) => voiceSubject(callId, 'ctl'),
+  /**
+   * Commands to a live call (end, mute, whisper, recording ...): core request/reply answered
+   * by the gateway holding the call; no responders means the call is not live.
+   */
+  command: (callId: string) => voiceSubject(callId, 'command'),
 };
 
 const VOICE_SUBJECT = /^voice\.v1\.sess\.([^.]+)\.([a-z-]+)$/;
