@@ -15,6 +15,7 @@ export const callEndReasonSchema = z.enum([
   'SILENCE_TIMEOUT',
   'BALANCE_EXHAUSTED',
   'KICKED', // a supervisor ended it
+  'CANCELLED', // the API client cancelled it (`POST /calls/:id/cancel`): the call counts as failed
   'SHUTDOWN', // the gateway is stopping
   'PLATFORM_ERROR', // the platform (or a broken client stream) could not go on
 ]);

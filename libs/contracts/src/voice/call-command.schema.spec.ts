@@ -22,6 +22,7 @@ describe('call command', () => {
     { type: 'end', reason: 'KICKED' },
     { type: 'end', reason: 'BALANCE_EXHAUSTED' },
     { type: 'end', reason: 'CLIENT_ENDED' },
+    { type: 'end', reason: 'CANCELLED' },
     { type: 'mute' },
     { type: 'unmute' },
     { type: 'whisper', text: 'Offer the annual plan' },

@@ -4,11 +4,12 @@ import { callEndReasonSchema } from '../shared/call-end-reason.schema';
 /**
  * End the call with this reason. `KICKED`: a supervisor ended it; `BALANCE_EXHAUSTED`: billing
  * ran out of points (the client gets `error{BALANCE_EXHAUSTED}` before `call_end`);
- * `CLIENT_ENDED`: the API client ended it (`POST /calls/:id/end`).
+ * `CLIENT_ENDED`: the API client ended it (`POST /calls/:id/end`); `CANCELLED`: the API client
+ * cancelled it (`POST /calls/:id/cancel`, the call counts as failed).
  */
 export const endCallCommandSchema = z.object({
   type: z.literal('end'),
-  reason: callEndReasonSchema.extract(['KICKED', 'BALANCE_EXHAUSTED', 'CLIENT_ENDED']),
+  reason: callEndReasonSchema.extract(['KICKED', 'BALANCE_EXHAUSTED', 'CLIENT_ENDED', 'CANCELLED']),
 });
 
 /** Stop processing caller audio (no STT, no VAD, no barge-in); it is still recorded. */
