@@ -3,3 +3,6 @@ export const IDENTITY_DB = Symbol('rest-api:identity-db');
 
 /** The agents slice's Prisma client: `@Inject(AGENTS_DB) db: AgentsClient`. */
 export const AGENTS_DB = Symbol('rest-api:agents-db');
+
+/** The calls slice's Prisma client (the calls read model): `@Inject(CALLS_DB) db: CallsClient`. */
+export const CALLS_DB = Symbol('rest-api:calls-db');

@@ -1,0 +1,69 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Bus, type ConsumedEvent } from '@parley/bus';
+import { type EventSubject, eventSubjects, streams } from '@parley/contracts';
+import type { Logger } from '@parley/logging';
+import { LOGGER } from '@parley/service';
+import { CallsProjectionRepository } from './calls-projection.repository';
+import { isUuid } from './uuid';
+
+/** Shared by every rest-api instance, so each call event is projected once. */
+export const CALL_EVENTS_DURABLE = 'rest-api-calls';
+/** billing's settlements, on their own durable: the BILLING stream is another stream. */
+export const CALL_COSTS_DURABLE = 'rest-api-call-costs';
+
+type CallsEvent = ConsumedEvent<EventSubject>;
+
+/**
+ * Projects the gateway's call events (CALL stream) and billing's settlements (BILLING stream)
+ * into the calls read model, through durable consumers with explicit acks: events published
+ * while rest-api is down are projected when it starts, and a failed write is retried.
+ */
+@Injectable()
+export class CallEventsConsumer implements OnApplicationBootstrap {
+  constructor(
+    @Inject(Bus) private readonly bus: Bus,
+    @Inject(CallsProjectionRepository) private readonly projection: CallsProjectionRepository,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, (event) => this.handle(event));
+    await this.bus.consume(streams.billing, CALL_COSTS_DURABLE, (event) => this.handle(event), {
+      filterSubject: eventSubjects.callSettled,
+    });
+  }
+
+  async handle(event: CallsEvent): Promise<void> {
+    if (!hasStorableIds(event)) {
+      // The read model keys on uuids; a test client's `call-1` cannot be stored and never will.
+      this.log.warn({ subject: event.subject, streamSeq: event.streamSeq }, 'call event without uuid ids skipped');
+      return;
+    }
+    await this.project(event);
+  }
+
+  private project(event: CallsEvent): Promise<void> {
+    switch (event.subject) {
+      case eventSubjects.callStarted:
+        return this.projection.started(event.payload);
+      case eventSubjects.callEnded:
+        return this.projection.ended(event.payload);
+      case eventSubjects.transcriptAppended:
+        return this.projection.transcriptAppended(event.payload);
+      case eventSubjects.recordingStarted:
+        return this.projection.recordingStarted(event.payload);
+      case eventSubjects.recordingStopped:
+        return this.projection.recordingStopped(event.payload);
+      case eventSubjects.callSettled:
+        return this.projection.settled(event.payload);
+      default:
+        return Promise.resolve();
+    }
+  }
+}
+
+function hasStorableIds({ payload }: CallsEvent): boolean {
+  if (!('callId' in payload) || !isUuid(payload.callId) || !isUuid(payload.orgId)) return false;
+  if ('agentId' in payload && !isUuid(payload.agentId)) return false;
+  return !('recordingId' in payload) || isUuid(payload.recordingId);
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  CallEndedEvent,
+  CallSettledEvent,
+  CallStartedEvent,
+  RecordingStartedEvent,
+  RecordingStoppedEvent,
+  TranscriptAppendedEvent,
+} from '@parley/contracts';
+import type { CallsClient, Prisma } from '@parley/db-calls';
+import { CALLS_DB } from '../database/database.tokens';
+import { statusAfterEnding } from './call-status';
+import { uuidOrNull } from './uuid';
+
+/** The settlement as stored in `calls.cost`: billing's figures, unchanged. */
+export type StoredCallCost = Pick<CallSettledEvent, 'points' | 'unpaidPoints' | 'cost' | 'usage' | 'settledAt'>;
+
+/**
+ * Writes the calls read model from call events. Every write is an upsert keyed by the event's
+ * ids (call, recording, transcript seq), so a redelivered event changes nothing and events may
+ * arrive in any order: whichever comes first creates the call row, the others fill it in, and
+ * a status only moves forward (initiated → in_progress → completed | failed).
+ */
+@Injectable()
+export class CallsProjectionRepository {
+  constructor(@Inject(CALLS_DB) private readonly db: CallsClient) {}
+
+  async started(event: CallStartedEvent): Promise<void> {
+    const { callId: id, orgId } = event;
+    const fields = {
+      agentId: event.agentId,
+      apiKeyId: uuidOrNull(event.keyId),
+      taskId: uuidOrNull(event.taskId),
+      direction: event.direction,
+      channel: event.channel,
+      fromNumber: event.from ?? null,
+      toNumber: event.to ?? null,
+      startedAt: new Date(event.startedAt),
+    };
+    await this.db.$transaction([
+      this.db.call.upsert({ where: { id }, create: { id, orgId, status: 'in_progress', ...fields }, update: fields }),
+      // An ending that overtook this event has already set the final status.
+      this.db.call.updateMany({ where: { id, status: 'initiated' }, data: { status: 'in_progress' } }),
+    ]);
+  }
+
+  async ended(event: CallEndedEvent): Promise<void> {
+    const { callId: id, orgId, agentId } = event;
+    const fields = {
+      agentId,
+      status: statusAfterEnding(event.reason),
+      endReason: event.reason,
+      endedAt: new Date(event.endedAt),
+      durationMs: event.durationMs,
+      turns: event.turns,
+      latency: event.latency as Prisma.InputJsonValue,
+    };
+    await this.db.call.upsert({ where: { id }, create: { id, orgId, ...fields }, update: fields });
+  }
+
+  async transcriptAppended(event: TranscriptAppendedEvent): Promise<void> {
+    const line = {
+      callId: event.callId,
+      seq: event.seq,
+      role: event.role === 'assistant' ? ('agent' as const) : ('user' as const),
+      text: event.text,
+      interrupted: event.interrupted ?? false,
+      at: new Date(event.at),
+    };
+    await this.db.$transaction([
+      this.ensureCall(event.callId, event.orgId),
+      this.db.transcriptEntry.createMany({ data: [line], skipDuplicates: true }),
+    ]);
+  }
+
+  async recordingStarted(event: RecordingStartedEvent): Promise<void> {
+    await this.db.$transaction([
+      this.ensureCall(event.callId, event.orgId),
+      // A `recording.stopped` that overtook this event has the complete row already.
+      this.db.recording.upsert({
+        where: { id: event.recordingId },
+        create: { ...recordingFields(event), status: 'recording' },
+        update: {},
+      }),
+    ]);
+  }
+
+  async recordingStopped(event: RecordingStoppedEvent): Promise<void> {
+    const fields = {
+      ...recordingFields(event),
+      status: 'completed' as const,
+      bytes: event.bytes,
+      durationMs: event.durationMs,
+      stoppedAt: new Date(event.stoppedAt),
+    };
+    await this.db.$transaction([
+      this.ensureCall(event.callId, event.orgId),
+      this.db.recording.upsert({ where: { id: event.recordingId }, create: fields, update: fields }),
+    ]);
+  }
+
+  async settled(event: CallSettledEvent): Promise<void> {
+    const { callId: id, orgId, agentId } = event;
+    const cost: StoredCallCost = {
+      points: event.points,
+      unpaidPoints: event.unpaidPoints,
+      cost: event.cost,
+      usage: event.usage,
+      settledAt: event.settledAt,
+    };
+    const json = cost as unknown as Prisma.InputJsonValue;
+    await this.db.call.upsert({ where: { id }, create: { id, orgId, agentId, cost: json }, update: { cost: json } });
+  }
+
+  /** The call row, created bare when this event is the first of its call to arrive. */
+  private ensureCall(id: string, orgId: string) {
+    return this.db.call.upsert({ where: { id }, create: { id, orgId }, update: {} });
+  }
+}
+
+function recordingFields(event: RecordingStartedEvent) {
+  return {
+    id: event.recordingId,
+    callId: event.callId,
+    orgId: event.orgId,
+    path: event.path,
+    format: event.format,
+    sampleRate: event.sampleRate,
+    channels: event.channels,
+    startedAt: new Date(event.startedAt),
+  };
+}
