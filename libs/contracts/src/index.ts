@@ -57,6 +57,7 @@ export * from './events/agent-changed.schema';
 export * from './events/usage-recorded.schema';
 export * from './events/call-settled.schema';
 export * from './events/task-webhook-requested.schema';
+export * from './events/call-reported.schema';
 export * from './events/webhook-endpoint-disabled.schema';
 
 export * from './errors/error-catalog';

@@ -14,6 +14,7 @@ import { usageCallsReplySchema, usageCallsRequestSchema } from './rpc/usage-call
 import { usageRecordedEventSchema } from './events/usage-recorded.schema';
 import { callSettledEventSchema } from './events/call-settled.schema';
 import { taskWebhookRequestedEventSchema } from './events/task-webhook-requested.schema';
+import { callReportedEventSchema } from './events/call-reported.schema';
 import { webhookEndpointDisabledEventSchema } from './events/webhook-endpoint-disabled.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
@@ -111,6 +112,7 @@ const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.usageRecorded]: usageRecordedEventSchema,
   [eventSubjects.callSettled]: callSettledEventSchema,
   [eventSubjects.taskWebhookRequested]: taskWebhookRequestedEventSchema,
+  [eventSubjects.callReported]: callReportedEventSchema,
   [eventSubjects.webhookEndpointDisabled]: webhookEndpointDisabledEventSchema,
 };
 

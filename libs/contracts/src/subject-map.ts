@@ -1,5 +1,6 @@
 import type { AgentChangedEvent } from './events/agent-changed.schema';
 import type { CallEndedEvent } from './events/call-ended.schema';
+import type { CallReportedEvent } from './events/call-reported.schema';
 import type { CallStartedEvent } from './events/call-started.schema';
 import type { KeyRevokedEvent } from './events/key-revoked.schema';
 import type { RecordingStartedEvent } from './events/recording-started.schema';
@@ -103,6 +104,7 @@ export type EventMap = {
   [eventSubjects.usageRecorded]: UsageRecordedEvent;
   [eventSubjects.callSettled]: CallSettledEvent;
   [eventSubjects.taskWebhookRequested]: TaskWebhookRequestedEvent;
+  [eventSubjects.callReported]: CallReportedEvent;
   [eventSubjects.webhookEndpointDisabled]: WebhookEndpointDisabledEvent;
 };
 

@@ -1,3 +1,4 @@
+import { callReportedEventSchema } from './call-reported.schema';
 import { callEndedEventSchema, type CallLatency } from './call-ended.schema';
 import { callStartedEventSchema } from './call-started.schema';
 import { recordingStartedEventSchema } from './recording-started.schema';
@@ -102,5 +103,29 @@ describe('recording events', () => {
     expect(recordingStartedEventSchema.safeParse({ ...started, format: 'mp3' }).success).toBe(false);
     expect(recordingStoppedEventSchema.safeParse({ ...stopped, bytes: undefined }).success).toBe(false);
     expect(recordingStoppedEventSchema.safeParse({ ...stopped, durationMs: -20 }).success).toBe(false);
+  });
+});
+
+describe('dialer.v1.evt.call.reported', () => {
+  const event = {
+    callId: 'c-1',
+    orgId: 'org-1',
+    taskId: 'task-1',
+    report: {
+      summary: 'The customer confirmed the delivery for Friday.',
+      outcome: 'completed',
+      extracted: { delivery_day: 'Friday', email: null },
+      generatedBy: 'extractive',
+    },
+    reportedAt: '2026-01-01T10:00:00.000Z',
+  };
+
+  it('carries the summary, outcome and extracted fields of a task call', () => {
+    expect(callReportedEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('accepts only the known outcomes', () => {
+    const report = { ...event.report, outcome: 'maybe' };
+    expect(callReportedEventSchema.safeParse({ ...event, report }).success).toBe(false);
   });
 });

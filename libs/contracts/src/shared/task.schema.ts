@@ -34,6 +34,8 @@ export const taskFieldsSchema = z.object({
   scheduledAt: isoDateTimeSchema.nullable().optional(),
   webhookUrl: webhookUrlSchema.nullable().optional(),
   webhookEvents: z.array(taskWebhookEventSchema).max(3).optional(),
+  /** Facts the call report should extract, e.g. `callback_time`, `email`. */
+  extractFields: z.array(z.string().trim().min(1).max(64)).max(20).optional(),
 });
 
 /** A task as the dialer stores it. */
@@ -51,6 +53,7 @@ export const taskSchema = z.object({
   status: taskStatusSchema,
   webhookUrl: z.string().nullable(),
   webhookEvents: z.array(taskWebhookEventSchema),
+  extractFields: z.array(z.string()),
   /** The latest call placed for the task. */
   callId: entityIdSchema.nullable(),
   attempts: z.int().nonnegative(),

@@ -19,6 +19,7 @@ export const eventSubjects = {
   usageRecorded: eventSubject('metering', 'usage', 'recorded'),
   callSettled: eventSubject('billing', 'call', 'settled'),
   taskWebhookRequested: eventSubject('dialer', 'task', 'webhook-requested'),
+  callReported: eventSubject('dialer', 'call', 'reported'),
   webhookEndpointDisabled: eventSubject('webhooks', 'endpoint', 'disabled'),
 } as const;
 

@@ -70,6 +70,9 @@ describe('event subjects and streams', () => {
       agentChanged: 'agents.v1.evt.agent.changed',
       usageRecorded: 'metering.v1.evt.usage.recorded',
       callSettled: 'billing.v1.evt.call.settled',
+      taskWebhookRequested: 'dialer.v1.evt.task.webhook-requested',
+      callReported: 'dialer.v1.evt.call.reported',
+      webhookEndpointDisabled: 'webhooks.v1.evt.endpoint.disabled',
     });
   });
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "tasks" ADD COLUMN     "extract_fields" TEXT[] DEFAULT ARRAY[]::TEXT[];
