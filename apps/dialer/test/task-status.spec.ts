@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type CallEndReason, eventSubjects, streams, type TaskWebhookRequestedEvent } from '@parley/contracts';
+import {
+  type CallEndReason,
+  type CallReportedEvent,
+  eventSubjects,
+  streams,
+  type TaskWebhookRequestedEvent,
+} from '@parley/contracts';
 import type { Task as TaskRow } from '@parley/db-dialer';
 import { type DialerHarness, startDialerHarness } from './support/dialer-harness';
 import { eventually } from './support/eventually';
@@ -9,11 +15,13 @@ const noLatency = { sttMs: null, llmFirstSentenceMs: null, ttsFirstAudioMs: null
 describe('task status driven by call events on the CALL stream', () => {
   let h: DialerHarness;
   const webhooks: TaskWebhookRequestedEvent[] = [];
+  const reports: CallReportedEvent[] = [];
 
   beforeAll(async () => {
     h = await startDialerHarness('dialer_status');
     await h.bus.consume(streams.dialer, 'spec-webhooks', async (event) => {
       if (event.subject === eventSubjects.taskWebhookRequested) webhooks.push(event.payload);
+      if (event.subject === eventSubjects.callReported) reports.push(event.payload);
     });
   });
 
@@ -102,11 +110,64 @@ describe('task status driven by call events on the CALL stream', () => {
       async () => webhooks.filter((w) => w.taskId === task.id),
       (found) => found.length >= 2,
     );
+    const completedData = { transcript_excerpt: '', report_excerpt: expect.stringContaining('The callee said nothing') };
     expect(mine.map((w) => w.payload)).toEqual([
       { event_type: 'call_started', task_id: task.id, call_id: task.callId, status: 'in_progress', data: {} },
-      { event_type: 'call_completed', task_id: task.id, call_id: task.callId, status: 'completed', data: {} },
+      { event_type: 'call_completed', task_id: task.id, call_id: task.callId, status: 'completed', data: completedData },
     ]);
     expect(mine.every((w) => w.url === 'https://example.com/hooks' && w.orgId === task.orgId)).toBe(true);
     expect(new Set(mine.map((w) => w.eventId)).size).toBe(2);
+  });
+
+  it("keeps the task call's lines and reports it when it ends: stored, published, excerpted in the webhook", async () => {
+    const created = await h.db.task.create({
+      data: {
+        orgId: randomUUID(),
+        agentId: randomUUID(),
+        name: 'Call',
+        toNumber: '+14155550100',
+        webhookUrl: 'https://example.com/hooks',
+        webhookEvents: ['call_completed'],
+        extractFields: ['email', 'callback_time'],
+      },
+    });
+    const task = (await h.repository.startCall({ orgId: created.orgId, taskId: created.id })) as TaskRow;
+    const callId = task.callId as string;
+    const said = [
+      ['assistant', 'Hello Ada, this is Acme about your order.'],
+      ['user', 'Hi. Call me back tomorrow please, at ada@example.com if needed.'],
+      ['assistant', 'Will do, goodbye.'],
+    ] as const;
+    for (const [seq, [role, text]] of said.entries()) {
+      const line = { callId, orgId: task.orgId, seq, role, text, at: new Date().toISOString() };
+      await h.bus.publishEvent(eventSubjects.transcriptAppended, line, { msgId: `${callId}:line:${seq}` });
+    }
+    await endCall(task, 'AGENT_ENDED');
+
+    const reported = await eventually(
+      async () => reports.find((r) => r.callId === callId),
+      (found) => found !== undefined,
+    );
+    expect(reported).toMatchObject({
+      taskId: task.id,
+      orgId: task.orgId,
+      report: {
+        outcome: 'completed',
+        generatedBy: 'extractive',
+        extracted: { email: 'ada@example.com', callback_time: 'tomorrow' },
+      },
+    });
+    expect(reported?.report.summary).toContain('Hello Ada, this is Acme about your order.');
+    await expect(h.db.callReport.findUnique({ where: { callId } })).resolves.toMatchObject({ outcome: 'completed' });
+    const hook = await eventually(
+      async () => webhooks.find((w) => w.taskId === task.id),
+      (found) => found !== undefined,
+    );
+    expect(hook?.payload.data.transcript_excerpt).toBe(
+      'Agent: Hello Ada, this is Acme about your order.\n' +
+        'Callee: Hi. Call me back tomorrow please, at ada@example.com if needed.\n' +
+        'Agent: Will do, goodbye.',
+    );
+    expect(hook?.payload.data.report_excerpt).toBe(reported?.report.summary);
   });
 });

@@ -19,6 +19,7 @@ export function toTask(row: TaskRow): Task {
     status: row.status,
     webhookUrl: row.webhookUrl,
     webhookEvents: row.webhookEvents as TaskWebhookEvent[],
+    extractFields: row.extractFields,
     callId: row.callId,
     attempts: row.attempts,
     lastError: row.lastError,
@@ -40,6 +41,7 @@ export interface TaskColumns {
   scheduledAt?: Date | null;
   webhookUrl?: string | null;
   webhookEvents?: string[];
+  extractFields?: string[];
 }
 
 /**
@@ -57,6 +59,7 @@ export function toTaskColumns(fields: Partial<TaskFields>): TaskColumns {
   if (fields.scheduledAt !== undefined) columns.scheduledAt = fields.scheduledAt ? new Date(fields.scheduledAt) : null;
   if (fields.webhookUrl !== undefined) columns.webhookUrl = fields.webhookUrl;
   if (fields.webhookEvents !== undefined) columns.webhookEvents = [...new Set(fields.webhookEvents)];
+  if (fields.extractFields !== undefined) columns.extractFields = [...new Set(fields.extractFields)];
   return columns;
 }
 

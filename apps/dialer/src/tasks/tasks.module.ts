@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
 import { CallPlacer } from './call-placer';
 import { TaskCallEventsConsumer } from './task-call-events.consumer';
 import { TaskWebhooks } from './task-webhooks';
@@ -11,6 +12,7 @@ import { TasksService } from './tasks.service';
  * `TelephonyModule` (all global) in the app.
  */
 @Module({
+  imports: [ReportsModule],
   providers: [TasksRepository, TasksService, TaskWebhooks, CallPlacer, TasksRpc, TaskCallEventsConsumer],
   exports: [CallPlacer],
 })

@@ -3,6 +3,8 @@ import { streams } from '@parley/contracts';
 import { createPrismaClient, type DialerClient, slice } from '@parley/db-dialer';
 import { createLogger } from '@parley/logging';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
+import { CallReporter } from '../../src/reports/call-reporter';
+import { CallReportsRepository } from '../../src/reports/call-reports.repository';
 import { CallPlacer } from '../../src/tasks/call-placer';
 import { TaskCallEventsConsumer } from '../../src/tasks/task-call-events.consumer';
 import { TaskWebhooks } from '../../src/tasks/task-webhooks';
@@ -35,7 +37,8 @@ export async function startDialerHarness(name: string): Promise<DialerHarness> {
   const webhooks = new TaskWebhooks(bus, silentLogger);
   const placer = new CallPlacer(provider, repository, webhooks, silentLogger);
   new TasksRpc(bus, new TasksService(repository, placer)).onModuleInit();
-  await new TaskCallEventsConsumer(bus, repository, webhooks, silentLogger).onApplicationBootstrap();
+  const reporter = new CallReporter(new CallReportsRepository(db), bus);
+  await new TaskCallEventsConsumer(bus, repository, reporter, webhooks, silentLogger).onApplicationBootstrap();
   return {
     database,
     db,

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Bus } from '@parley/bus';
+import { type CallEndReason, eventSubjects, type TranscriptAppendedEvent } from '@parley/contracts';
+import type { Task as TaskRow } from '@parley/db-dialer';
+import { CallReportsRepository } from './call-reports.repository';
+import { clip, extractiveReport, type ReportLine } from './extractive-report';
+
+/** What a `call_completed` webhook carries besides ids (reference 002). */
+export interface CallExcerpts {
+  readonly transcript_excerpt: string;
+  readonly report_excerpt: string;
+}
+
+const EXCERPT_LINES = 6;
+const EXCERPT_CHARS = 500;
+
+/**
+ * Keeps the lines of task calls and writes each call's report when it ends: stored, published as
+ * `dialer.v1.evt.call.reported` for the calls read model, and excerpted for the task's webhook.
+ * Reports are extractive (deterministic, from the transcript) for every LLM provider today.
+ */
+@Injectable()
+export class CallReporter {
+  constructor(
+    @Inject(CallReportsRepository) private readonly repository: CallReportsRepository,
+    @Inject(Bus) private readonly bus: Bus,
+  ) {}
+
+  addLine(line: TranscriptAppendedEvent): Promise<void> {
+    return this.repository.addLine(line);
+  }
+
+  async report(task: TaskRow, callId: string, reason: CallEndReason): Promise<CallExcerpts> {
+    const lines = await this.repository.linesOf(callId);
+    const draft = extractiveReport({ lines, reason, extractFields: task.extractFields });
+    const report = await this.repository.save(task, callId, draft);
+    const event = { callId, orgId: task.orgId, taskId: task.id, report, reportedAt: new Date().toISOString() };
+    await this.bus.publishEvent(eventSubjects.callReported, event, { msgId: `${callId}:reported` });
+    return { transcript_excerpt: transcriptExcerpt(lines), report_excerpt: clip(report.summary, EXCERPT_CHARS) };
+  }
+}
+
+function transcriptExcerpt(lines: readonly ReportLine[]): string {
+  const last = lines.slice(-EXCERPT_LINES).map((line) => `${line.role === 'user' ? 'Callee' : 'Agent'}: ${line.text}`);
+  return clip(last.join('\n'), EXCERPT_CHARS);
+}
