@@ -1,0 +1,35 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Bus, type ConsumedEvent } from '@parley/bus';
+import { type EventSubject, eventSubjects, streams } from '@parley/contracts';
+import { EventFanOut } from './event-fan-out';
+import { toWebhookEvent } from './platform-event-catalogue';
+
+/** Shared by every webhooks instance, so each fact is queued once. */
+export const CALL_EVENTS_DURABLE = 'webhooks-call-events';
+export const BILLING_EVENTS_DURABLE = 'webhooks-billing-events';
+
+/**
+ * Turns call facts (CALL stream) and settled costs (BILLING, `call.settled` only) into webhook
+ * deliveries, through durable consumers with explicit acks: an event is acked only once its
+ * deliveries are stored, so a webhooks or NATS restart loses none.
+ */
+@Injectable()
+export class PlatformEventsConsumer implements OnApplicationBootstrap {
+  constructor(
+    @Inject(Bus) private readonly bus: Bus,
+    @Inject(EventFanOut) private readonly fanOut: EventFanOut,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, (event) => this.handle(event), { maxDeliver: 1_000 });
+    await this.bus.consume(streams.billing, BILLING_EVENTS_DURABLE, (event) => this.handle(event), {
+      filterSubject: eventSubjects.callSettled,
+      maxDeliver: 1_000,
+    });
+  }
+
+  async handle(event: ConsumedEvent<EventSubject>): Promise<void> {
+    const webhookEvent = toWebhookEvent(event);
+    if (webhookEvent) await this.fanOut.publish(webhookEvent);
+  }
+}
