@@ -8,3 +8,4 @@ export { uniqueNamespace } from './unique-namespace';
 export * from './call-client';
 export * from './fake-openai/fake-openai-server';
 export * from './fake-s3';
+export * from './webhook-receiver';
