@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   CallEndedEvent,
   CallEndReason,
+  CallReportedEvent,
   CallSettledEvent,
   CallStartedEvent,
   RecordingStartedEvent,
@@ -82,6 +83,18 @@ export function callEvents(ids: { orgId?: string; agentId?: string; startedAt?: 
       cost: { llm: 0.003, stt: 0.001, tts: 0.0002, total: 0.0042, currency: 'USD' },
       usage: { seconds: 12, sttAudioSeconds: 6.5, llmInputTokens: 420, llmOutputTokens: 60, ttsCharacters: 180 },
       settledAt: at(13_000),
+    }),
+    reported: (taskId: string = randomUUID()): CallReportedEvent => ({
+      callId,
+      orgId,
+      taskId,
+      report: {
+        summary: 'The callee confirmed the delivery.',
+        outcome: 'completed',
+        extracted: { delivery_date: 'Friday' },
+        generatedBy: 'openai',
+      },
+      reportedAt: at(14_000),
     }),
   };
 }

@@ -8,7 +8,7 @@ import { CallEventsConsumer } from '../src/calls/call-events.consumer';
 import { CallsProjectionRepository } from '../src/calls/calls-projection.repository';
 import { callEvents } from './calls-fixtures';
 
-const streamsUsed = [streams.call, streams.billing];
+const streamsUsed = [streams.call, streams.billing, streams.dialer];
 
 describe('calls read model: durable projection of call events against real Postgres and NATS', () => {
   let database: TestDatabase;
@@ -73,8 +73,9 @@ describe('calls read model: durable projection of call events against real Postg
     await publish(eventSubjects.recordingStopped, call.recordingStopped(64_044));
     await publish(eventSubjects.callEnded, call.ended('HANGUP'));
     await publish(eventSubjects.callSettled, call.settled());
+    await publish(eventSubjects.callReported, call.reported());
 
-    await (await startConsumer()).handled(7);
+    await (await startConsumer()).handled(8);
 
     const row = await db.call.findUniqueOrThrow({
       where: { id: call.callId },
@@ -91,6 +92,7 @@ describe('calls read model: durable projection of call events against real Postg
       durationMs: 12_000,
       turns: 1,
       cost: { points: 3, cost: { total: 0.0042, currency: 'USD' } },
+      report: { outcome: 'completed', generatedBy: 'openai', extracted: { delivery_date: 'Friday' } },
     });
     expect(row.transcript.map(({ seq, role, text }) => ({ seq, role, text }))).toEqual([
       { seq: 0, role: 'agent', text: 'Hello, how can I help?' },

@@ -8,14 +8,15 @@ import { isUuid } from './uuid';
 
 /** Shared by every rest-api instance, so each call event is projected once. */
 export const CALL_EVENTS_DURABLE = 'rest-api-calls';
-/** billing's settlements, on their own durable: the BILLING stream is another stream. */
+/** billing's settlements and the dialer's reports: other streams, so durables of their own. */
 export const CALL_COSTS_DURABLE = 'rest-api-call-costs';
+export const CALL_REPORTS_DURABLE = 'rest-api-call-reports';
 
 type CallsEvent = ConsumedEvent<EventSubject>;
 
 /**
- * Projects the gateway's call events (CALL stream) and billing's settlements (BILLING stream)
- * into the calls read model, through durable consumers with explicit acks: events published
+ * Projects the gateway's call events (CALL stream), billing's settlements (BILLING) and the
+ * dialer's reports (DIALER) into the calls read model, through durable consumers with explicit acks: events published
  * while rest-api is down are projected when it starts, and a failed write is retried.
  */
 @Injectable()
@@ -30,6 +31,9 @@ export class CallEventsConsumer implements OnApplicationBootstrap {
     await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, (event) => this.handle(event));
     await this.bus.consume(streams.billing, CALL_COSTS_DURABLE, (event) => this.handle(event), {
       filterSubject: eventSubjects.callSettled,
+    });
+    await this.bus.consume(streams.dialer, CALL_REPORTS_DURABLE, (event) => this.handle(event), {
+      filterSubject: eventSubjects.callReported,
     });
   }
 
@@ -56,6 +60,8 @@ export class CallEventsConsumer implements OnApplicationBootstrap {
         return this.projection.recordingStopped(event.payload);
       case eventSubjects.callSettled:
         return this.projection.settled(event.payload);
+      case eventSubjects.callReported:
+        return this.projection.reported(event.payload);
       default:
         return Promise.resolve();
     }

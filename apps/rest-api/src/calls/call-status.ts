@@ -5,10 +5,15 @@ export const CALL_STATUSES = ['initiated', 'in_progress', 'completed', 'failed']
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
 /**
- * Endings where the platform, not the conversation, stopped the call: reference 002's "failed -
- * Call failed or was cancelled". The dialer moves a task to `failed` on the same endings.
+ * Endings where the call did not do its job: reference 002's "failed - Call failed or was
+ * cancelled". The dialer moves a task to `failed` on the same endings.
  */
-const FAILED_ENDINGS: ReadonlySet<CallEndReason> = new Set(['BALANCE_EXHAUSTED', 'SHUTDOWN', 'PLATFORM_ERROR']);
+const FAILED_ENDINGS: ReadonlySet<CallEndReason> = new Set([
+  'BALANCE_EXHAUSTED',
+  'CANCELLED',
+  'SHUTDOWN',
+  'PLATFORM_ERROR',
+]);
 
 export function statusAfterEnding(reason: CallEndReason): CallStatus {
   return FAILED_ENDINGS.has(reason) ? 'failed' : 'completed';

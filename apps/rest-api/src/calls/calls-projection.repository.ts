@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CallEndedEvent,
+  CallReportedEvent,
   CallSettledEvent,
   CallStartedEvent,
   RecordingStartedEvent,
@@ -9,6 +10,7 @@ import type {
 } from '@parley/contracts';
 import type { CallsClient, Prisma } from '@parley/db-calls';
 import { CALLS_DB } from '../database/database.tokens';
+import type { StoredCallReport } from './call-report';
 import { statusAfterEnding } from './call-status';
 import { uuidOrNull } from './uuid';
 
@@ -110,6 +112,14 @@ export class CallsProjectionRepository {
     };
     const json = cost as unknown as Prisma.InputJsonValue;
     await this.db.call.upsert({ where: { id }, create: { id, orgId, agentId, cost: json }, update: { cost: json } });
+  }
+
+  /** The dialer's report of a task call replaces any extractive one written on the fly before it. */
+  async reported(event: CallReportedEvent): Promise<void> {
+    const { callId: id, orgId } = event;
+    const report: StoredCallReport = { ...event.report, generatedAt: event.reportedAt };
+    const json = report as unknown as Prisma.InputJsonValue;
+    await this.db.call.upsert({ where: { id }, create: { id, orgId, report: json }, update: { report: json } });
   }
 
   /** The call row, created bare when this event is the first of its call to arrive. */
