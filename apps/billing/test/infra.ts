@@ -1,16 +1,19 @@
 import { createServer } from 'node:net';
+import { uniqueNamespace } from '@parley/testing';
 import { loadConfig } from '../src/config';
 
 /**
  * Billing's config for a spec: the real servers from the env (else local defaults), a free
  * port, and the always-present `postgres` database, since readiness only runs `SELECT 1` and
- * the billing schema may not be migrated on this machine.
+ * the billing schema may not be migrated on this machine. Its own bus namespace: billing's durable
+ * consumers must never take a running platform's events.
  */
 export function specConfig(overrides: Record<string, string> = {}) {
   const defaults = loadConfig();
   const database = new URL(defaults.DATABASE_URL);
   database.pathname = '/postgres';
-  return loadConfig({ ...process.env, PORT: '0', DATABASE_URL: database.toString(), ...overrides });
+  const env = { PORT: '0', DATABASE_URL: database.toString(), BUS_NAMESPACE: uniqueNamespace('billing') };
+  return loadConfig({ ...process.env, ...env, ...overrides });
 }
 
 /** A port nobody listens on right now, for a child process that must be told its port. */

@@ -69,7 +69,8 @@ async function fakeCollector() {
 describe('billing as a process', () => {
   it('becomes ready, then exits 0 after draining on SIGTERM', async () => {
     const port = await freePort();
-    const run = runBilling({ PORT: String(port), DATABASE_URL: specConfig().DATABASE_URL, SHUTDOWN_TIMEOUT_MS: '5000' });
+    const { DATABASE_URL, BUS_NAMESPACE } = specConfig();
+    const run = runBilling({ PORT: String(port), DATABASE_URL, BUS_NAMESPACE: BUS_NAMESPACE ?? '', SHUTDOWN_TIMEOUT_MS: '5000' });
     try {
       await waitForReady(port, run, 20_000);
       run.child.kill('SIGTERM');
@@ -92,6 +93,7 @@ describe('billing as a process', () => {
     const run = runBilling({
       PORT: String(port),
       DATABASE_URL: specConfig().DATABASE_URL,
+      BUS_NAMESPACE: specConfig().BUS_NAMESPACE ?? '',
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
     });
     try {

@@ -22,8 +22,8 @@ export class GatewayModule {
           name: 'gateway',
           namespace: config.BUS_NAMESPACE,
           logger,
-          // CALL stores what the calls publish; IDENTITY and AGENTS feed the key cache.
-          streams: [streams.call, streams.identity, streams.agents],
+          // CALL stores what the calls publish, METERING their usage; IDENTITY and AGENTS feed the key cache.
+          streams: [streams.call, streams.metering, streams.identity, streams.agents],
         }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
         UpgradeModule.forRoot({

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BusError } from '@parley/bus';
 import type { BalanceGetReply } from '@parley/contracts';
+import { toSafeNumber } from '../ledger/safe-number';
 import { BalanceRepository } from './balance.repository';
 
 /** An organization's points balance, as the gateway checks it before admitting a call. */
@@ -15,11 +15,4 @@ export class BalanceService {
     if (!balance) return { orgId, points: 0, asOf };
     return { orgId, points: toSafeNumber(balance.points), asOf };
   }
-}
-
-/** The contract carries points as a JSON number; a balance beyond 2^53 would be a ledger bug. */
-function toSafeNumber(points: bigint): number {
-  const value = Number(points);
-  if (!Number.isSafeInteger(value)) throw new BusError('INTERNAL_ERROR', 'balance exceeds the safe integer range');
-  return value;
 }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { FRAME_MS } from '@parley/audio';
-import { Bus } from '@parley/bus';
+import { Bus, type BusSubscription } from '@parley/bus';
 import {
   type AgentConfig,
   type CallEndReason,
@@ -11,6 +10,8 @@ import {
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import type { WebSocket } from 'ws';
+import { CallMeter, METERING_INTERVAL_MS, usagePublisher } from '../metering';
+import { CallControls, serveCallCommands } from '../command';
 import { energyVadFactory, type VadFactory } from '../vad';
 import { AgentVoice } from './agent-voice';
 import { publishControl } from './call-control';
@@ -18,7 +19,7 @@ import { CallEvents, type CallOrigin } from './call-events';
 import { CallLatencyMeter } from './call-latency';
 import { CallLimitsWatch } from './call-limits';
 import type { CallMetrics } from './call-metrics';
-import { CallRecorder } from './call-recorder';
+import { CallRecordings } from './call-recorder';
 import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
 import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
@@ -76,7 +77,10 @@ export class CallSession {
   private readonly events: CallEvents;
   private readonly conversation: ConversationLog;
   private readonly latency: CallLatencyMeter;
-  private readonly recorder: CallRecorder | undefined;
+  private readonly recordings: CallRecordings;
+  private readonly controls: CallControls;
+  private commands: BusSubscription | undefined;
+  private readonly meter: CallMeter;
   private readonly startedAt = performance.now();
   private readonly log: Logger;
   /** Caller turns the agent took on; the turn limit counts these. */
@@ -100,24 +104,32 @@ export class CallSession {
     this.client = this.connectClient(socket);
     this.events = new CallEvents(deps.bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
     this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
-    this.recorder = this.startRecorder();
+    this.meter = this.createMeter();
+    this.recordings = this.startRecordings();
     this.playback = this.createPlayback();
     this.voice = this.createVoice();
     this.stt = this.createStt();
     const { endpointingMs, endpointingMidPhraseMs, bargeInMinMs } = deps.settings;
     const turnTiming = { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, frameMs: FRAME_MS };
     this.callerAudio = new CallerAudio(deps.vads ?? energyVadFactory, turnTiming, {
-      toStt: (frame) => this.stt.sendFrame(frame),
+      toStt: (frame) => {
+        this.stt.sendFrame(frame);
+        this.meter.sttFrame();
+      },
       onSignal: (signal) => this.onSignal(signal),
-      onFrame: this.recorder && ((samples) => this.recorder?.callerFrame(samples)),
+      onFrame: (samples) => this.recordings.callerFrame(samples),
     });
     this.limits = new CallLimitsWatch(agent.limits, (reason) => void this.end(reason));
+    this.controls = this.createControls();
   }
 
   /** Publishes `call.started`, opens STT and speaks the greeting at once. */
   start(): void {
     this.deps.metrics.callStarted();
+    // Before `call.started`: whoever learns of the call from that fact can command it at once.
+    this.commands = serveCallCommands(this.deps.bus, this.ctx.callId, this.controls);
     void this.events.started(new Date(), this.ctx.origin);
+    this.meter.start();
     this.stt.open();
     this.limits.start();
     this.ctx.lease.onLost?.(() => this.onLeaseLost());
@@ -139,6 +151,8 @@ export class CallSession {
 
   private async finish(reason: CallEndReason, closeCode: number): Promise<void> {
     this.log.info({ reason, turns: this.turns }, 'call ending');
+    // Drained, not dropped: a command already on its way is answered (CONFLICT), not left to time out.
+    this.commands?.drain().catch((err: unknown) => this.log.warn({ err }, 'call command subscription not drained'));
     this.deps.metrics.callEnded(reason);
     this.limits.stop();
     clearTimeout(this.finalTimer);
@@ -156,14 +170,41 @@ export class CallSession {
       turns: this.turns,
       latency: this.latency.summary(),
     };
-    await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary), this.recorder?.close()]);
+    await this.meter.stop();
+    await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary), this.recordings.close()]);
     this.deps.onEnded?.();
   }
 
-  private startRecorder(): CallRecorder | undefined {
-    const sink = this.deps.recordings;
-    if (!sink || this.ctx.agent.recordingEnabled === false) return undefined;
-    return CallRecorder.start(sink, this.ctx.callId, this.log, this.events.recording(randomUUID()));
+  private createMeter(): CallMeter {
+    const { callId, orgId, agent } = this.ctx;
+    const providers = { stt: agent.sttProvider, llm: agent.llm.provider, llmModel: agent.llm.model, tts: agent.voice.provider };
+    const publish = usagePublisher(this.deps.bus, this.log);
+    return new CallMeter({ callId, orgId, agentId: agent.agentId, providers }, publish, {
+      intervalMs: METERING_INTERVAL_MS,
+      frameMs: FRAME_MS,
+    });
+  }
+
+  private startRecordings(): CallRecordings {
+    const hooks = (recordingId: string) => this.events.recording(recordingId);
+    const recordings = new CallRecordings(this.deps.recordings, this.ctx.callId, this.log, hooks);
+    if (this.ctx.agent.recordingEnabled !== false) recordings.start();
+    return recordings;
+  }
+
+  private createControls(): CallControls {
+    const { client, callerAudio, limits, conversation, recordings } = this;
+    const call = {
+      client,
+      callerAudio,
+      limits,
+      conversation,
+      recordings,
+      ending: () => this.ending !== undefined,
+      reportError: (code: ErrorCode, message: string) => this.reportError(code, message),
+      end: (reason: CallEndReason) => void this.end(reason),
+    };
+    return new CallControls(call, this.log);
   }
 
   private connectClient(socket: WebSocket): ClientChannel {
@@ -181,7 +222,7 @@ export class CallSession {
       audioStarted: () => this.client.send({ type: 'audio_start' }),
       audio: (frame: Uint8Array) => {
         // The recording keeps what the caller could hear: a skipped frame is not recorded.
-        if (this.client.sendAudio(frame)) this.recorder?.agentFrame(frame);
+        if (this.client.sendAudio(frame)) this.recordings.agentFrame(frame);
       },
       audioEnded: () => this.client.send({ type: 'audio_end' }),
     };
@@ -275,11 +316,14 @@ export class CallSession {
     this.turns++;
     this.client.send({ type: 'turn_start' });
     this.limits.setAgentBusy(true);
-    this.voice.reply(`t${this.turns}`, this.conversation.messages());
+    const messages = this.conversation.messages();
+    this.meter.llmRequest(messages);
+    this.voice.reply(`t${this.turns}`, messages);
   }
 
   private onTurnPlayed(turn: PlayedTurn): void {
     this.conversation.assistant(turn.text, false);
+    this.meter.agentSpoke(turn.text, turn.turnId !== GREETING_TURN);
     this.limits.setAgentBusy(false);
     if (this.voice.endCallRequested) {
       void this.end('AGENT_ENDED');
@@ -294,6 +338,7 @@ export class CallSession {
     const heard = this.playback.interrupt();
     this.voice.cancel(turnId, heard?.text ?? '');
     this.conversation.assistant(heard?.text ?? '', true);
+    this.meter.agentSpoke(heard?.text ?? '', true);
     this.limits.setAgentBusy(false);
   }
 
