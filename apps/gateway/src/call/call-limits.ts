@@ -11,6 +11,7 @@ export class CallLimitsWatch {
   private durationTimer: NodeJS.Timeout | undefined;
   private silenceTimer: NodeJS.Timeout | undefined;
   private agentBusy = false;
+  private callerMuted = false;
   private stopped = false;
 
   constructor(
@@ -35,6 +36,13 @@ export class CallLimitsWatch {
     this.armSilence();
   }
 
+  /** A muted caller is not heard, so cannot be silent: the clock stands still until unmuted. */
+  setCallerMuted(muted: boolean): void {
+    if (muted === this.callerMuted) return;
+    this.callerMuted = muted;
+    this.armSilence();
+  }
+
   stop(): void {
     this.stopped = true;
     clearTimeout(this.durationTimer);
@@ -44,7 +52,7 @@ export class CallLimitsWatch {
   private armSilence(): void {
     clearTimeout(this.silenceTimer);
     this.silenceTimer = undefined;
-    if (this.stopped || this.agentBusy) return;
+    if (this.stopped || this.agentBusy || this.callerMuted) return;
     this.silenceTimer = setTimeout(() => this.fire('SILENCE_TIMEOUT'), this.limits.silenceTimeoutSec * 1000);
   }
 

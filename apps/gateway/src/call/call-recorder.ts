@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { FRAME_BYTES, FRAME_MS, FRAME_SAMPLES, interleaveStereo, SAMPLE_RATE } from '@parley/audio';
 import type { Logger } from '@parley/logging';
 import type { RecordingSink, RecordingTarget } from './recording-sink';
@@ -106,6 +107,11 @@ export class CallRecorder {
     }
   }
 
+  /** Closed, or failed: nothing more is recorded. */
+  get done(): boolean {
+    return this.stopped;
+  }
+
   /** Finishes the recording (once); `stopped` follows a recording that was stored. */
   async close(): Promise<void> {
     this.stopped = true;
@@ -128,5 +134,65 @@ export class CallRecorder {
     this.target = target;
     this.start = { path: target.path, ...FORMAT, startedAt: new Date() };
     this.hooks.started(this.start);
+  }
+}
+
+/**
+ * The recordings of one call: one from the start unless the agent turned recording off, and
+ * whichever a `recording-start` / `recording-stop` command asks for while the call lives. Each
+ * has its own recording id; the first is stored as `<callId>`, later ones as `<callId>-<n>`, so
+ * none overwrites another.
+ */
+export class CallRecordings {
+  private current: CallRecorder | undefined;
+  private started = 0;
+
+  constructor(
+    private readonly sink: RecordingSink | undefined,
+    private readonly callId: string,
+    private readonly log: Logger,
+    private readonly hooksFor: (recordingId: string) => RecordingHooks,
+  ) {}
+
+  /** This gateway stores recordings at all. */
+  get available(): boolean {
+    return this.sink !== undefined;
+  }
+
+  get recording(): boolean {
+    return this.current !== undefined && !this.current.done;
+  }
+
+  /** Starts a recording; false when none can start (no sink, or one is running). */
+  start(): boolean {
+    if (!this.sink || this.recording) return false;
+    this.started++;
+    const name = this.started === 1 ? this.callId : `${this.callId}-${this.started}`;
+    this.current = CallRecorder.start(this.sink, name, this.log, this.hooksFor(randomUUID()));
+    return true;
+  }
+
+  /** Finishes the running recording; false when none was running. */
+  stop(): boolean {
+    const recorder = this.current;
+    this.current = undefined;
+    if (!recorder || recorder.done) return false;
+    void recorder.close();
+    return true;
+  }
+
+  /** The end of the call: resolves once the running recording is stored. */
+  async close(): Promise<void> {
+    const recorder = this.current;
+    this.current = undefined;
+    await recorder?.close();
+  }
+
+  callerFrame(samples: Int16Array): void {
+    this.current?.callerFrame(samples);
+  }
+
+  agentFrame(frame: Uint8Array): void {
+    this.current?.agentFrame(frame);
   }
 }

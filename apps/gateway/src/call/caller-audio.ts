@@ -29,6 +29,7 @@ export class CallerAudio {
   private readonly splitter = new FrameSplitter((bytes, samples) => this.onFrame(bytes, samples));
   private readonly pool: readonly Uint8Array[];
   private poolIndex = 0;
+  private stopped = false;
   private muted = false;
 
   constructor(
@@ -43,22 +44,32 @@ export class CallerAudio {
   }
 
   push(chunk: Uint8Array): void {
-    if (!this.muted) this.splitter.push(chunk);
+    if (!this.stopped) this.splitter.push(chunk);
+  }
+
+  /**
+   * Muted (a supervisor's `mute`): frames are still recorded, but neither STT nor the VAD gets
+   * them, so the caller takes no turn and cannot barge in. Turn-taking resumes where it was.
+   */
+  setMuted(muted: boolean): void {
+    this.muted = muted;
   }
 
   /** The call is over: ignore whatever still arrives. */
   stop(): void {
-    this.muted = true;
+    this.stopped = true;
     this.splitter.reset();
     this.vad.close();
   }
 
   private onFrame(bytes: Uint8Array, samples: Int16Array): void {
-    this.vad.process(samples);
-    const frame = this.pool[this.poolIndex];
-    this.poolIndex = (this.poolIndex + 1) % POOL_FRAMES;
-    frame.set(bytes);
-    this.sinks.toStt(frame);
+    if (!this.muted) {
+      this.vad.process(samples);
+      const frame = this.pool[this.poolIndex];
+      this.poolIndex = (this.poolIndex + 1) % POOL_FRAMES;
+      frame.set(bytes);
+      this.sinks.toStt(frame);
+    }
     this.sinks.onFrame?.(samples);
   }
 

@@ -1,6 +1,9 @@
 import type { ChatMessage, VoiceServerMessage } from '@parley/contracts';
 import type { CallEvents } from './call-events';
 
+/** Same wording as the LLM worker's per-turn whispers, so the model reads both alike. */
+const SUPERVISOR_NOTE = 'Supervisor note (do not read aloud): ';
+
 /**
  * The conversation as it happened, kept three ways at once: the history the LLM sees, the
  * `transcript` frames the client gets and the `transcript.appended` facts. The agent's lines
@@ -23,6 +26,14 @@ export class ConversationLog {
 
   assistant(text: string, interrupted: boolean): void {
     this.append('assistant', text, interrupted);
+  }
+
+  /**
+   * A supervisor's whisper: a system note the LLM reads from its next turn on, in place in the
+   * history. Never spoken, never in the transcript.
+   */
+  supervisorNote(text: string): void {
+    this.history.push({ role: 'system', content: `${SUPERVISOR_NOTE}${text.trim()}` });
   }
 
   /** A snapshot for one LLM request. */

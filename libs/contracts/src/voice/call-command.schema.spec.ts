@@ -1,5 +1,6 @@
 import { messageSchemaFor, replySchemaFor, requestSchemaFor, schemaFor } from '../schema-registry';
 import { rpcService } from '../subjects/rpc-subjects';
+import { voiceServerMessageSchema } from '../ws/voice-server-message.schema';
 import { parseVoiceSubject, voiceSubjects } from '../subjects/voice-subjects';
 import { callCommandSchema } from './call-command.schema';
 import { callCommandReplySchema } from './call-command-reply.schema';
@@ -48,5 +49,13 @@ describe('call command', () => {
   it('replies ok:true only', () => {
     expect(callCommandReplySchema.parse({ ok: true })).toEqual({ ok: true });
     expect(callCommandReplySchema.safeParse({ ok: false }).success).toBe(false);
+  });
+});
+
+describe('data frame', () => {
+  it('carries a broadcast to the call client as a voice protocol frame', () => {
+    const frame = { type: 'data', data: { promo: 'SPRING' }, topic: 'chat' };
+    expect(voiceServerMessageSchema.parse(frame)).toEqual(frame);
+    expect(voiceServerMessageSchema.safeParse({ type: 'data' }).success).toBe(false);
   });
 });

@@ -23,10 +23,13 @@ export const whisperCallCommandSchema = z.object({
   text: z.string().trim().min(1).max(4_000),
 });
 
-/** Data for the call's client (reference 004 "send-data" without destinations). */
+/** What reference 004's send-data carries: a string or a JSON object. */
+export const broadcastDataSchema = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+/** Data for the call's client (reference 004 "send-data" without destinations): a `data` frame. */
 export const broadcastCallCommandSchema = z.object({
   type: z.literal('broadcast'),
-  data: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  data: broadcastDataSchema,
   topic: z.string().min(1).max(128).optional(),
 });
 
@@ -51,3 +54,4 @@ export const callCommandSchema = z.discriminatedUnion('type', [
 export type CallCommand = z.infer<typeof callCommandSchema>;
 export type CallCommandType = CallCommand['type'];
 export type EndCallCommand = z.infer<typeof endCallCommandSchema>;
+export type BroadcastCallCommand = z.infer<typeof broadcastCallCommandSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callEndReasonSchema } from '../shared/call-end-reason.schema';
 import { errorCodeSchema } from '../errors/error-envelope.schema';
+import { broadcastDataSchema } from '../voice/call-command.schema';
 
 /**
  * JSON text frames the gateway sends to the telephony client (references 000/001/003).
@@ -22,6 +23,16 @@ export const voiceServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: errorCodeSchema, message: z.string() }),
   /** The server is closing the call. */
   z.object({ type: z.literal('call_end'), reason: callEndReasonSchema }),
+  /**
+   * Data an API client broadcast to the call (reference 004 "send-data" without destinations,
+   * mapped onto calls). Not part of references 001/003: a client that only knows those frames
+   * ignores it, as it would any unknown `type`.
+   */
+  z.object({
+    type: z.literal('data'),
+    data: broadcastDataSchema,
+    topic: z.string().optional(),
+  }),
 ]);
 
 export type VoiceServerMessage = z.infer<typeof voiceServerMessageSchema>;
