@@ -33,9 +33,12 @@ export class DeliverySender {
     this.guard = new TargetGuard(settings.allowedHosts);
   }
 
-  /** The lease an attempt needs: its timeout plus room to record the outcome. */
+  /**
+   * The lease an attempt needs: its timeout plus room to record the outcome. A sender killed
+   * mid-attempt delays that delivery by at most this much.
+   */
   get leaseMs(): number {
-    return this.settings.timeoutMs + 30_000;
+    return this.settings.timeoutMs + 5_000;
   }
 
   async attempt(job: DeliveryJob): Promise<void> {
