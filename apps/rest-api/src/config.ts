@@ -1,8 +1,39 @@
-import { databaseEnv, type EnvSource, parseEnv, redisEnv, serviceEnv } from '@parley/config';
+import { resolve } from 'node:path';
+import { databaseEnv, type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
 
 /** Everything rest-api reads from its environment. */
-export const restApiEnv = z.object({ ...serviceEnv(3000), ...redisEnv, ...databaseEnv });
+export const restApiEnv = z.object({
+  ...serviceEnv(3000),
+  ...redisEnv,
+  ...databaseEnv,
+  /** Prefix of every Redis key rest-api writes (rate-limit windows, revocation marks). */
+  REST_REDIS_PREFIX: z.string().min(1).default('rest-api:'),
+  /** Length of the per-key rate-limit window; the plan's limit counts requests within it. */
+  RATE_LIMIT_WINDOW_MS: wholeNumber(1000, 3_600_000).default(60_000),
+  /** How long an API key's resolution is kept in process; revocations cut it short. */
+  KEY_CACHE_TTL_MS: wholeNumber(0, 300_000).default(5_000),
+  /** Signs local session JWTs (HS256). Unset: a random secret per boot, so sessions end at restart. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Lifetime of a local session token. */
+  SESSION_TTL_S: wholeNumber(60, 30 * 24 * 3600).default(12 * 3600),
+  /** Clerk's PEM public key: when set, session tokens are Clerk JWTs verified offline. */
+  CLERK_JWT_KEY: z.string().min(1).optional(),
+  /** Clerk `azp` claims accepted (comma-separated origins); empty accepts any. */
+  CLERK_AUTHORIZED_PARTIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((party) => party.trim()).filter(Boolean)),
+  /**
+   * Where the gateway writes call recordings (same default and resolution as the gateway's
+   * `RECORDINGS_DIR`): recordings are read and deleted there by the path their event names.
+   */
+  RECORDINGS_DIR: z
+    .string()
+    .min(1)
+    .default('.parley/recordings')
+    .transform((dir) => resolve(dir)),
+});
 
 export type RestApiConfig = ReturnType<typeof loadConfig>;
 
@@ -10,3 +41,6 @@ export type RestApiConfig = ReturnType<typeof loadConfig>;
 export function loadConfig(env: EnvSource = process.env) {
   return parseEnv(restApiEnv, env);
 }
+
+/** The parsed config, for providers that need a setting: `@Inject(REST_API_CONFIG) config: RestApiConfig`. */
+export const REST_API_CONFIG = Symbol('rest-api:config');

@@ -3,13 +3,19 @@ import { BusModule } from '@parley/bus';
 import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
+import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import type { RestApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
+import { RestKernelModule } from './http/rest-kernel.module';
 import { IdentityModule } from './identity/identity.module';
+import { RecordingsModule } from './recordings/recordings.module';
+import { ControlModule } from './control/control.module';
 
 /**
  * Public and dashboard HTTP API, live WebSockets, and the identity RPCs the gateway uses.
  * `/readyz` checks exactly what it uses: NATS, Redis and Postgres (through the slices' clients).
+ * Feature modules: one line each in `features` below.
  */
 @Module({})
 export class RestApiModule {
@@ -22,13 +28,23 @@ export class RestApiModule {
           name: 'rest-api',
           namespace: config.BUS_NAMESPACE,
           logger,
-          streams: [streams.identity, streams.agents],
+          streams: [streams.identity, streams.agents, streams.call, streams.billing, streams.dialer],
         }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'rest-api' }),
         DatabaseModule.forRoot(config.DATABASE_URL),
+        RestKernelModule.forRoot(config),
+        AuthModule,
         IdentityModule,
+        ...(features ?? []),
       ],
       providers: [busReadiness],
     };
   }
 }
+
+/** The API's features; each helper appends its module on its own line. */
+const features: DynamicModule['imports'] = [
+  CallsModule,
+  RecordingsModule,
+  ControlModule,
+];

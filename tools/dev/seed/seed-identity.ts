@@ -1,7 +1,6 @@
-import type { IdentityClient } from '@parley/db-identity';
+import { hashPassword, type IdentityClient, verifyPassword } from '@parley/db-identity';
 import { generateApiKey, isApiKey, storedKey } from './api-keys';
 import { DEMO_ORG_NAME, DEMO_USER_EMAIL, DEMO_USER_NAME } from './demo-data';
-import { hashPassword, verifyPassword } from './password-hash';
 
 /** The demo user, the owner of the demo organization (plan pro); found by email, else created. */
 export async function ensureDemoOrganization(identity: IdentityClient, password: string): Promise<string> {

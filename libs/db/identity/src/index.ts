@@ -17,3 +17,4 @@ export function createPrismaClient(databaseUrl: string): IdentityClient {
   const connection = { connectionString: databaseUrl, options: `-c search_path=${slice.schema}` };
   return new PrismaClient({ adapter: new PrismaPg(connection, { schema: slice.schema }) });
 }
+export { hashPassword, verifyPassword } from './password-hash';

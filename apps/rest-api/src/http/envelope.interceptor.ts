@@ -1,0 +1,31 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { map, type Observable } from 'rxjs';
+import { endpointOf } from './endpoint.decorator';
+import { responseMeta, type SuccessBody } from './envelope';
+import type { ApiRequest, ApiResponse } from './http-types';
+import { Paginated } from './paginated';
+import { isApiPath } from './api-path';
+
+/**
+ * Wraps what an `/api` handler returns in the success envelope; a `Paginated` result puts its
+ * page figures in `meta.pagination`. Raw endpoints and the service routes (`/healthz`,
+ * `/metrics`) pass through untouched.
+ */
+@Injectable()
+export class EnvelopeInterceptor implements NestInterceptor {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
+    const req = ctx.switchToHttp().getRequest<ApiRequest>();
+    const spec = endpointOf(ctx.getHandler());
+    if (!isApiPath(req.path) || spec?.raw) return next.handle();
+    if (spec?.status) ctx.switchToHttp().getResponse<ApiResponse>().status(spec.status);
+    return next.handle().pipe(map((result: unknown) => envelope(req, result)));
+  }
+}
+
+function envelope(req: ApiRequest, result: unknown): SuccessBody {
+  if (result instanceof Paginated) {
+    return { success: true, data: result.items, meta: { ...responseMeta(req), pagination: result.pagination } };
+  }
+  return { success: true, data: result ?? null, meta: responseMeta(req) };
+}
