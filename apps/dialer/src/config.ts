@@ -7,10 +7,16 @@ export const dialerEnv = z.object({
   ...databaseEnv,
   /** How often the scheduler looks for due tasks when none is due sooner; the timing error is at most this. */
   DIALER_SCHEDULER_TICK_MS: wholeNumber(20, 10_000).default(200),
+  /** Tasks due this soon are claimed ahead and dialed at their time, so a slow database cannot make them late. */
+  DIALER_SCHEDULER_LOOKAHEAD_MS: wholeNumber(0, 10_000).default(2000),
   /** Due tasks one scheduler instance claims per pass; the rest wait for the next pass or another instance. */
   DIALER_SCHEDULER_BATCH: wholeNumber(1, 1_000).default(50),
   /** An organization's concurrent scheduled calls until rest-api has reported its real limit. */
   DIALER_DEFAULT_MAX_CONCURRENT_CALLS: wholeNumber(1, 10_000).default(5),
+  /** A placed call that has not reached the gateway after this long fails its task (NO_ANSWER). */
+  DIALER_RING_TIMEOUT_S: wholeNumber(5, 3_600).default(60),
+  /** A connected call with no ending after this long fails its task (CALL_LOST): its end event was lost. */
+  DIALER_MAX_CALL_S: wholeNumber(60, 86_400).default(7_200),
 });
 
 export type DialerConfig = ReturnType<typeof loadConfig>;

@@ -31,11 +31,15 @@ export class DialerModule {
         DatabaseModule.forRoot(config.DATABASE_URL),
         TelephonyModule.forRoot(),
         TasksModule,
-        SchedulerModule.forRoot({
-          tickMs: config.DIALER_SCHEDULER_TICK_MS,
-          batch: config.DIALER_SCHEDULER_BATCH,
-          defaultMaxConcurrentCalls: config.DIALER_DEFAULT_MAX_CONCURRENT_CALLS,
-        }),
+        SchedulerModule.forRoot(
+          {
+            tickMs: config.DIALER_SCHEDULER_TICK_MS,
+            batch: config.DIALER_SCHEDULER_BATCH,
+            lookaheadMs: config.DIALER_SCHEDULER_LOOKAHEAD_MS,
+            defaultMaxConcurrentCalls: config.DIALER_DEFAULT_MAX_CONCURRENT_CALLS,
+          },
+          { ringTimeoutMs: config.DIALER_RING_TIMEOUT_S * 1000, maxCallMs: config.DIALER_MAX_CALL_S * 1000 },
+        ),
       ],
       providers: [busReadiness],
     };

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type DialerClient } from '@parley/db-dialer';
+import { loadConfig } from '../src/config';
 import { DueTasksRepository } from '../src/scheduler/due-tasks.repository';
+import { StaleCallSweeper } from '../src/scheduler/stale-call-sweeper';
+import { StaleCallsRepository } from '../src/scheduler/stale-calls.repository';
 import { type SchedulerSettings, TaskScheduler } from '../src/scheduler/task-scheduler';
 import { CallPlacer } from '../src/tasks/call-placer';
 import { TasksRepository } from '../src/tasks/tasks.repository';
@@ -8,7 +11,15 @@ import { type DialerHarness, silentLogger, startDialerHarness } from './support/
 import { eventually } from './support/eventually';
 
 describe('task scheduler against real Postgres', () => {
-  const settings: SchedulerSettings = { tickMs: 50, batch: 50, defaultMaxConcurrentCalls: 5 };
+  const config = loadConfig({});
+  // The production lookahead and batch; a short tick so the capacity specs need not wait long.
+  const settings: SchedulerSettings = {
+    tickMs: 50,
+    batch: config.DIALER_SCHEDULER_BATCH,
+    lookaheadMs: config.DIALER_SCHEDULER_LOOKAHEAD_MS,
+    defaultMaxConcurrentCalls: 5,
+  };
+  const staleLimits = { ringTimeoutMs: 60_000, maxCallMs: 3_600_000 };
   let h: DialerHarness;
   const running: { scheduler: TaskScheduler; db: DialerClient }[] = [];
 
@@ -31,7 +42,8 @@ describe('task scheduler against real Postgres', () => {
     const db = createPrismaClient(h.database.url);
     await db.$queryRaw`SELECT 1`; // a running dialer's pool is warm; the first query loads Prisma's compiler
     const placer = new CallPlacer(h.provider, new TasksRepository(db), h.webhooks, silentLogger);
-    const scheduler = new TaskScheduler(new DueTasksRepository(db), placer, settings, silentLogger);
+    const sweeper = new StaleCallSweeper(new StaleCallsRepository(db), h.webhooks, staleLimits, silentLogger);
+    const scheduler = new TaskScheduler(new DueTasksRepository(db), placer, sweeper, settings, silentLogger);
     scheduler.onApplicationBootstrap();
     running.push({ scheduler, db });
   }
@@ -42,19 +54,23 @@ describe('task scheduler against real Postgres', () => {
     const orgId = randomUUID();
     const agentId = randomUUID();
     await h.repository.rememberLimit(orgId, 1000);
-    const start = Date.now() + 1500;
+    const later = new Date(Date.now() + 3_600_000);
     const tasks = Array.from({ length: 200 }, (_, i) => ({
       orgId,
       agentId,
       name: `task ${i}`,
       toNumber: '+14155550100',
       priority: i % 7,
-      scheduledAt: new Date(start + (i % 40) * 50),
+      scheduledAt: later,
     }));
     await h.db.task.createMany({ data: tasks });
     const before = h.provider.dials.length;
     await startScheduler();
     await startScheduler();
+    // One statement makes them all due 3 to 5 s from now, so a slow setup cannot make them late.
+    await h.db.$executeRaw`
+      UPDATE tasks SET scheduled_at = now() + interval '3 seconds' + (priority * interval '300 milliseconds')
+      WHERE org_id = ${orgId}::uuid`;
 
     await h.provider.dialed(before + 200);
 
@@ -139,5 +155,40 @@ describe('task scheduler against real Postgres', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const rows = await h.db.task.findMany({ where: { id: { in: [unscheduled.id, later.id] } } });
     expect(rows.map((row) => row.status)).toEqual(['pending', 'pending']);
+  });
+
+  it("fails calls that never connected or never ended, freeing their organization's slots", async () => {
+    const orgId = randomUUID();
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const running = (name: string, startedAt: Date, connectedAt: Date | null) =>
+      h.db.task.create({
+        data: {
+          orgId,
+          agentId: randomUUID(),
+          name,
+          toNumber: '+14155550100',
+          status: 'in_progress',
+          callId: randomUUID(),
+          startedAt,
+          connectedAt,
+        },
+      });
+    const ringing = await running('ringing', minutesAgo(0.5), null);
+    const unanswered = await running('unanswered', minutesAgo(2), null);
+    const talking = await running('talking', minutesAgo(30), minutesAgo(29));
+    const lost = await running('lost', minutesAgo(120), minutesAgo(119));
+    await startScheduler();
+
+    const ids = [ringing.id, unanswered.id, talking.id, lost.id];
+    const rows = await eventually(
+      () => h.db.task.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' } }),
+      (found) => found.filter((row) => row.status === 'failed').length === 2,
+    );
+    expect(rows.map((row) => [row.name, row.status, row.lastError])).toEqual([
+      ['lost', 'failed', 'CALL_LOST'],
+      ['ringing', 'in_progress', null],
+      ['talking', 'in_progress', null],
+      ['unanswered', 'failed', 'NO_ANSWER'],
+    ]);
   });
 });

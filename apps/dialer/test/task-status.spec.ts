@@ -170,4 +170,25 @@ describe('task status driven by call events on the CALL stream', () => {
     );
     expect(hook?.payload.data.report_excerpt).toBe(reported?.report.summary);
   });
+
+  it('records when the call reached the gateway, so it no longer counts as ringing', async () => {
+    const task = await runningTask();
+    const startedAt = new Date().toISOString();
+    await h.bus.publishEvent(
+      eventSubjects.callStarted,
+      {
+        callId: task.callId as string,
+        orgId: task.orgId,
+        agentId: task.agentId,
+        keyId: randomUUID(),
+        direction: 'outbound',
+        taskId: task.id,
+        channel: 'simulator',
+        startedAt,
+      },
+      { msgId: `${task.callId}:started` },
+    );
+    const connected = await eventually(() => statusOf(task), (row) => row.connectedAt !== null);
+    expect(connected.connectedAt?.toISOString()).toBe(startedAt);
+  });
 });

@@ -20,10 +20,13 @@ interface DueRow {
 export class DueTasksRepository {
   constructor(@Inject(DIALER_DB) private readonly db: DialerClient) {}
 
-  /** Moves up to `batch` due tasks to in_progress with fresh call ids; highest priority first. */
-  async claim(batch: number, defaultLimit: number): Promise<TaskRow[]> {
+  /**
+   * Moves up to `batch` tasks due within `aheadMs` to in_progress with fresh call ids, highest
+   * priority first.
+   */
+  async claim(batch: number, defaultLimit: number, aheadMs: number): Promise<TaskRow[]> {
     const ids = await this.db.$transaction(async (tx) => {
-      const due = await lockDue(tx, batch, defaultLimit);
+      const due = await lockDue(tx, batch, defaultLimit, aheadMs);
       if (due.length === 0) return [];
       const orgIds = [...new Set(due.map((row) => row.org_id))];
       await lockOrganizations(tx, orgIds);
@@ -37,12 +40,12 @@ export class DueTasksRepository {
   }
 
   /**
-   * When the next pending task falls due; null when none is scheduled ahead. Tasks already due
+   * When the next pending task beyond `aheadMs` falls due; null when none is. Tasks already due
    * but waiting for a free slot are retried every tick instead.
    */
-  async nextDueAt(): Promise<Date | null> {
+  async nextDueAt(aheadMs: number): Promise<Date | null> {
     const next = await this.db.task.findFirst({
-      where: { status: 'pending', scheduledAt: { gt: new Date() } },
+      where: { status: 'pending', scheduledAt: { gt: new Date(Date.now() + aheadMs) } },
       orderBy: { scheduledAt: 'asc' },
       select: { scheduledAt: true },
     });
@@ -54,10 +57,10 @@ export class DueTasksRepository {
  * Locks the due rows a pass may start. Organizations already at their limit are left out here, so
  * their backlog cannot fill the batch and starve others; the authoritative count comes later.
  */
-function lockDue(tx: Tx, batch: number, defaultLimit: number): Promise<DueRow[]> {
+function lockDue(tx: Tx, batch: number, defaultLimit: number, aheadMs: number): Promise<DueRow[]> {
   return tx.$queryRaw<DueRow[]>`
     SELECT t.id, t.org_id::text FROM tasks t
-    WHERE t.status = 'pending' AND t.scheduled_at <= now()
+    WHERE t.status = 'pending' AND t.scheduled_at <= now() + make_interval(secs => ${aheadMs / 1000})
       AND (SELECT count(*) FROM tasks r WHERE r.org_id = t.org_id AND r.status = 'in_progress')
         < COALESCE((SELECT l.max_concurrent_calls FROM org_limits l WHERE l.org_id = t.org_id), ${defaultLimit})
     ORDER BY t.priority DESC, t.scheduled_at ASC, t.created_at ASC
@@ -91,7 +94,7 @@ async function startWithinCapacity(tx: Tx, due: DueRow[], orgIds: string[], defa
       FROM tasks t WHERE t.id = ANY(${ids}::uuid[])
     )
     UPDATE tasks SET status = 'in_progress', call_id = gen_random_uuid(), attempts = tasks.attempts + 1,
-      started_at = now(), completed_at = NULL, last_error = NULL, updated_at = now()
+      started_at = now(), connected_at = NULL, completed_at = NULL, last_error = NULL, updated_at = now()
     FROM ranked JOIN free ON free.org_id = ranked.org_id
     WHERE tasks.id = ranked.id AND ranked.rank <= free.slots
     RETURNING tasks.id::text`;

@@ -42,6 +42,9 @@ export class TaskCallEventsConsumer implements OnApplicationBootstrap {
   }
 
   async handle(event: ConsumedEvent<EventSubject>): Promise<void> {
+    if (event.subject === eventSubjects.callStarted) {
+      await this.repository.markConnected(event.payload.callId, new Date(event.payload.startedAt));
+    }
     if (event.subject === eventSubjects.transcriptAppended) await this.onLine(event.payload);
     if (event.subject === eventSubjects.callEnded) await this.onEnded(event.payload);
   }

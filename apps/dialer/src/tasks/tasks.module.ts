@@ -14,6 +14,6 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [ReportsModule],
   providers: [TasksRepository, TasksService, TaskWebhooks, CallPlacer, TasksRpc, TaskCallEventsConsumer],
-  exports: [CallPlacer],
+  exports: [CallPlacer, TaskWebhooks],
 })
 export class TasksModule {}

@@ -58,6 +58,7 @@ export class TasksRepository {
         callId,
         attempts: { increment: 1 },
         startedAt: new Date(),
+        connectedAt: null,
         completedAt: null,
         lastError: null,
       },
@@ -69,7 +70,7 @@ export class TasksRepository {
   async reset(key: TaskKey): Promise<TaskRow | null> {
     const { count } = await this.db.task.updateMany({
       where: { ...this.where(key), status: { not: 'pending' } },
-      data: { status: 'pending', callId: null, startedAt: null, completedAt: null, lastError: null },
+      data: { status: 'pending', callId: null, startedAt: null, connectedAt: null, completedAt: null, lastError: null },
     });
     return count === 1 ? this.find(key) : null;
   }
@@ -84,6 +85,11 @@ export class TasksRepository {
       data: { status, completedAt: new Date(), lastError: error },
     });
     return count === 1 ? this.db.task.findFirst({ where: { callId } }) : null;
+  }
+
+  /** The task's call reached the gateway: it no longer counts as ringing. */
+  async markConnected(callId: string, at: Date): Promise<void> {
+    await this.db.task.updateMany({ where: { callId, status: 'in_progress', connectedAt: null }, data: { connectedAt: at } });
   }
 
   /** The task that placed `callId`, whatever its status. */
