@@ -98,3 +98,23 @@ export function callEvents(ids: { orgId?: string; agentId?: string; startedAt?: 
     }),
   };
 }
+
+/** The consumer's `handle`, counted: `await probe.handled(n)` resolves once n events were projected. */
+export function watchProjection(consumer: { handle(event: never): Promise<void> }) {
+  const target = consumer as unknown as { handle: (event: unknown) => Promise<void> };
+  const handle = target.handle.bind(consumer);
+  let count = 0;
+  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  target.handle = async (event) => {
+    await handle(event);
+    count++;
+    for (const waiter of waiters.filter((w) => count >= w.n)) waiter.resolve();
+  };
+  return {
+    /** Resolves once `n` events in all have been handled since watching began. */
+    handled: (n: number) => new Promise<void>((resolve) => (count >= n ? resolve() : waiters.push({ n, resolve }))),
+    get count() {
+      return count;
+    },
+  };
+}

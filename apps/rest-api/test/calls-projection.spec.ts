@@ -6,7 +6,7 @@ import { createLogger } from '@parley/logging';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
 import { CallEventsConsumer } from '../src/calls/call-events.consumer';
 import { CallsProjectionRepository } from '../src/calls/calls-projection.repository';
-import { callEvents } from './calls-fixtures';
+import { callEvents, watchProjection } from './calls-fixtures';
 
 const streamsUsed = [streams.call, streams.billing, streams.dialer];
 
@@ -22,22 +22,13 @@ describe('calls read model: durable projection of call events against real Postg
   const publish = <S extends EventSubject>(subject: S, payload: EventMap[S], msgId = randomUUID()) =>
     publisher.publishEvent(subject, payload, { msgId });
 
-  /** Starts rest-api's consumer (as a booting rest-api would); resolves `handled(n)` once n events went through. */
+  /** Starts rest-api's consumer, as a booting rest-api would. */
   async function startConsumer(projection = new CallsProjectionRepository(db)) {
     consumerBus = await Bus.connect({ url: natsUrl, name: 'rest-api-test', namespace, logger });
     const consumer = new CallEventsConsumer(consumerBus, projection, logger);
-    let count = 0;
-    const waiters: Array<{ n: number; resolve: () => void }> = [];
-    const handle = consumer.handle.bind(consumer);
-    consumer.handle = async (event) => {
-      await handle(event);
-      count++;
-      for (const waiter of waiters.filter((w) => count >= w.n)) waiter.resolve();
-    };
+    const probe = watchProjection(consumer);
     await consumer.onApplicationBootstrap();
-    return {
-      handled: (n: number) => new Promise<void>((resolve) => (count >= n ? resolve() : waiters.push({ n, resolve }))),
-    };
+    return probe;
   }
 
   beforeAll(async () => {

@@ -10,12 +10,10 @@ import type {
 } from '@parley/contracts';
 import type { CallsClient, Prisma } from '@parley/db-calls';
 import { CALLS_DB } from '../database/database.tokens';
+import type { StoredCallCost } from './call-cost';
 import type { StoredCallReport } from './call-report';
 import { statusAfterEnding } from './call-status';
 import { uuidOrNull } from './uuid';
-
-/** The settlement as stored in `calls.cost`: billing's figures, unchanged. */
-export type StoredCallCost = Pick<CallSettledEvent, 'points' | 'unpaidPoints' | 'cost' | 'usage' | 'settledAt'>;
 
 /**
  * Writes the calls read model from call events. Every write is an upsert keyed by the event's

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CallEventsConsumer } from './call-events.consumer';
+import { CallReportsService } from './call-reports.service';
+import { CallsController } from './calls.controller';
 import { CallsProjectionRepository } from './calls-projection.repository';
+import { CallsRepository } from './calls.repository';
+import { CallsService } from './calls.service';
 
 /**
- * The calls read model: projected from call events, served under `/api/v1/calls`.
- * Needs `DatabaseModule` and `BusModule` (both global) in the app, with the CALL and BILLING streams.
+ * The calls read model: projected from call events, served under `/api/v1/calls`. Needs the REST
+ * kernel, auth, `DatabaseModule` and `BusModule` (all global), with the CALL, BILLING and DIALER
+ * streams declared.
  */
 @Module({
-  providers: [CallsProjectionRepository, CallEventsConsumer],
+  controllers: [CallsController],
+  providers: [CallsProjectionRepository, CallEventsConsumer, CallsRepository, CallsService, CallReportsService],
 })
 export class CallsModule {}
