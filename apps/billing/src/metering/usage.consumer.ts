@@ -34,9 +34,12 @@ export class UsageConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const handler = (event: ConsumedEvent<typeof eventSubjects.usageRecorded>) => this.onUsage(event);
     const filter = { filterSubject: eventSubjects.usageRecorded, ackWaitMs: 30_000 };
-    for (let i = 0; i < this.options.concurrency; i++) {
-      await this.bus.consume(streams.metering, USAGE_DURABLE, handler, filter);
-    }
+    // The first creates the durable; the other pullers join it together.
+    await this.bus.consume(streams.metering, USAGE_DURABLE, handler, filter);
+    const pullers = Array.from({ length: this.options.concurrency - 1 }, () =>
+      this.bus.consume(streams.metering, USAGE_DURABLE, handler, filter),
+    );
+    await Promise.all(pullers);
   }
 
   private async onUsage({ payload }: ConsumedEvent<typeof eventSubjects.usageRecorded>): Promise<void> {
