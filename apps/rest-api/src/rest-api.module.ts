@@ -11,6 +11,8 @@ import { RestKernelModule } from './http/rest-kernel.module';
 import { IdentityModule } from './identity/identity.module';
 import { RecordingsModule } from './recordings/recordings.module';
 import { ControlModule } from './control/control.module';
+import { LiveModule } from './live/live.module';
+import { TasksModule } from './tasks/tasks.module';
 
 /**
  * Public and dashboard HTTP API, live WebSockets, and the identity RPCs the gateway uses.
@@ -47,4 +49,6 @@ const features: DynamicModule['imports'] = [
   CallsModule,
   RecordingsModule,
   ControlModule,
+  LiveModule,
+  TasksModule,
 ];
