@@ -17,6 +17,7 @@ import { createLogger } from '@parley/logging';
 import { type AudioHandler, publishAudio, subscribeAudio } from './core/audio';
 import type { BusContext, BusSubscription } from './core/bus-context';
 import { BusError } from './core/bus-error';
+import { tapEvents, type TapHandler } from './core/event-tap';
 import type { BusLogger, BusStats } from './core/bus-logger';
 import { type MessageHandler, publishMessage, subscribeMessages, type SubscribeOptions } from './core/messages';
 import { Namespace } from './core/namespace';
@@ -93,6 +94,11 @@ export class Bus {
 
   subscribeAudio(subject: AudioSubject, handler: AudioHandler): BusSubscription {
     return subscribeAudio(this.ctx, subject, handler);
+  }
+
+  /** Live fan-out of stored events over core NATS: no ack, no replay (see `tapEvents`). */
+  tapEvents<S extends EventSubject>(subjects: readonly S[], handler: TapHandler<S>): BusSubscription {
+    return tapEvents(this.ctx, subjects, handler);
   }
 
   /** Creates or updates the streams; safe to call at every boot. */

@@ -5,6 +5,7 @@ export type { BusLogger, BusStats } from './core/bus-logger';
 export type { BusSubscription, MessageMeta } from './core/bus-context';
 export type { MessageHandler, SubscribeOptions } from './core/messages';
 export type { AudioHandler } from './core/audio';
+export type { TapHandler, TappedEvent } from './core/event-tap';
 export type { RequestOptions } from './rpc/rpc-client';
 export type { RpcHandler, ServeOptions } from './rpc/rpc-server';
 export { SERVICE_ERROR, SERVICE_ERROR_CODE } from './rpc/service-error-headers';
