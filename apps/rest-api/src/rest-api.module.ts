@@ -4,6 +4,7 @@ import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { CallsModule } from './calls/calls.module';
 import type { RestApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
@@ -51,4 +52,5 @@ const features: DynamicModule['imports'] = [
   ControlModule,
   LiveModule,
   TasksModule,
+  BillingModule,
 ];
