@@ -15,4 +15,10 @@ describe('gateway config', () => {
     expect(config.GATEWAY_VAD).toBe('energy');
     expect(() => loadConfig({ GATEWAY_VAD: 'webrtc' })).toThrow(/GATEWAY_VAD/);
   });
+
+  it('records to an S3-compatible bucket when told, and refuses s3 without a bucket', () => {
+    const config = loadConfig({ RECORDINGS_STORE: 's3', S3_BUCKET: 'calls', S3_ENDPOINT: 'http://127.0.0.1:9000' });
+    expect(config).toMatchObject({ RECORDINGS_STORE: 's3', S3_BUCKET: 'calls', S3_FORCE_PATH_STYLE: false });
+    expect(() => loadConfig({ RECORDINGS_STORE: 's3' })).toThrow(/S3_BUCKET: is required when RECORDINGS_STORE=s3/);
+  });
 });

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
+import { checkRecordingsEnv, recordingsEnv } from '@parley/recordings';
 import { z } from 'zod';
 
 /** Everything gateway reads from its environment. */
@@ -30,15 +30,11 @@ export const gatewayEnv = z.object({
   /** Voice activity detection: Silero (falls back to energy if its model cannot load) or energy. */
   GATEWAY_VAD: z.enum(['silero', 'energy']).default('silero'),
   /**
-   * Where call recordings (stereo WAV) are written, made absolute at boot so a later change of
-   * working directory cannot move them. Agents record unless they turned it off.
+   * Where call recordings (stereo WAV) go: RECORDINGS_DIR, or an S3-compatible bucket with
+   * RECORDINGS_STORE=s3 and S3_* (libs/recordings). Agents record unless they turned it off.
    */
-  RECORDINGS_DIR: z
-    .string()
-    .min(1)
-    .default('.parley/recordings')
-    .transform((dir) => resolve(dir)),
-});
+  ...recordingsEnv,
+}).superRefine(checkRecordingsEnv);
 
 export type GatewayConfig = ReturnType<typeof loadConfig>;
 

@@ -2,9 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@parley/bus';
 import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
+import { recordingStoreFromEnv } from '@parley/recordings';
 import { busReadiness, RedisModule } from '@parley/service';
 import { CallModule, CallSessions } from './call';
 import type { GatewayConfig } from './config';
+import { RecordingStorageModule } from './recording-storage/recording-storage.module';
 import { UpgradeModule } from './upgrade/upgrade.module';
 
 /**
@@ -14,6 +16,7 @@ import { UpgradeModule } from './upgrade/upgrade.module';
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+    const recordings = recordingStoreFromEnv(config, logger);
     return {
       module: GatewayModule,
       imports: [
@@ -26,6 +29,7 @@ export class GatewayModule {
           streams: [streams.call, streams.metering, streams.identity, streams.agents],
         }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'gateway' }),
+        RecordingStorageModule.forStore(recordings),
         UpgradeModule.forRoot({
           redisPrefix: config.GATEWAY_REDIS_PREFIX,
           keyCacheTtlMs: config.GATEWAY_KEY_CACHE_TTL_S * 1000,
@@ -36,7 +40,7 @@ export class GatewayModule {
           handoff: CallSessions,
           handoffModule: CallModule.withSettings({
             vad: config.GATEWAY_VAD,
-            recordingDir: config.RECORDINGS_DIR,
+            recordings,
             endpointingMs: config.GATEWAY_ENDPOINTING_MS,
             endpointingMidPhraseMs: config.GATEWAY_ENDPOINTING_MID_PHRASE_MS,
           }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseWav } from '@parley/audio';
 import { BusError } from '@parley/bus';
 import { type CallCommand, eventSubjects, voiceSubjects } from '@parley/contracts';
+import { LocalRecordingStore } from '@parley/recordings';
 import { silence, tone } from './call-support/call-client';
 import { agentConfig, CallHarness, sleep, type TestCall, waitFor } from './call-support/call-harness';
 
@@ -23,7 +24,7 @@ describe('commands to a live call (real NATS, fake workers)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-commands-'));
-    harness = await CallHarness.create('gw_commands', { recordingDir: dir });
+    harness = await CallHarness.create('gw_commands', { recordings: new LocalRecordingStore(dir) });
   });
 
   afterEach(async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FRAME_SAMPLES, parseWav } from '@parley/audio';
 import { createLogger } from '@parley/logging';
+import { LocalRecordingStore } from '@parley/recordings';
 import { CallRecorder, type RecordingHooks } from './call-recorder';
-import { WavFileSink } from './recording-sink';
 
 const log = createLogger({ service: 'spec', level: 'silent' });
 
@@ -24,7 +24,7 @@ describe('CallRecorder', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('writes the caller left and the played agent audio right, aligned on the caller clock', async () => {
-    const recorder = CallRecorder.start(new WavFileSink(dir), 'call-1', log, hooks());
+    const recorder = CallRecorder.start(new LocalRecordingStore(dir), 'call-1', log, hooks());
     await recorder.ready;
     recorder.callerFrame(frame(100)); // agent silent
     const agent = frame(-200);
@@ -43,7 +43,7 @@ describe('CallRecorder', () => {
 
   it('tells when the recording is stored and when it is complete, with its size and duration', async () => {
     const told = hooks();
-    const recorder = CallRecorder.start(new WavFileSink(join(dir, 'new', 'dir')), 'call-3', log, told);
+    const recorder = CallRecorder.start(new LocalRecordingStore(join(dir, 'new', 'dir')), 'call-3', log, told);
     await recorder.ready;
     const start = { path: 'call-3.wav', sampleRate: 16000, channels: 2, startedAt: expect.any(Date) };
     expect(told.started).toHaveBeenCalledWith(start);
@@ -60,7 +60,7 @@ describe('CallRecorder', () => {
   it('records nothing, and tells nothing, when the recording cannot be stored', async () => {
     await writeFile(join(dir, 'a-file'), '');
     const told = hooks();
-    const recorder = CallRecorder.start(new WavFileSink(join(dir, 'a-file', 'below')), 'call-2', log, told);
+    const recorder = CallRecorder.start(new LocalRecordingStore(join(dir, 'a-file', 'below')), 'call-2', log, told);
     await recorder.ready;
     recorder.callerFrame(frame(1));
     await expect(recorder.close()).resolves.toBeUndefined();

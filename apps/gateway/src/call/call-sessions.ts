@@ -7,7 +7,7 @@ import type { VadFactory } from '../vad';
 import { CallMetrics } from './call-metrics';
 import { CALL_SETTINGS, CALL_VADS, type CallSettings } from './call-settings';
 import { type CallContext, CallSession } from './call-session';
-import { type RecordingSink, WavFileSink } from './recording-sink';
+import type { RecordingSink } from './recording-sink';
 
 /** The live calls of this gateway instance; the upgrade hands each accepted socket here. */
 @Injectable()
@@ -24,7 +24,7 @@ export class CallSessions implements BeforeApplicationShutdown {
     @Inject(CALL_VADS) private readonly vads: VadFactory,
   ) {
     this.metrics = new CallMetrics(serviceMetrics);
-    this.recordings = settings.recordingDir ? new WavFileSink(settings.recordingDir) : undefined;
+    this.recordings = settings.recordings;
   }
 
   /** Number of calls in progress. */

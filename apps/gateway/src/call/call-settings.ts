@@ -1,4 +1,5 @@
 import type { VadKind } from '../vad';
+import type { RecordingSink } from './recording-sink';
 
 /**
  * Timing of the conversation loop. Defaults suit a phone line; tests shorten them. They are
@@ -26,8 +27,8 @@ export interface CallSettings {
   readonly maxClientFrameBytes: number;
   /** Spoken when the LLM does not answer in time. */
   readonly fallbackPhrase: string;
-  /** Where stereo WAV recordings go (`<callId>.wav`, absolute); no call is recorded when unset. */
-  readonly recordingDir?: string;
+  /** Where stereo WAV recordings go (`<callId>.wav`: a directory or a bucket); no call is recorded when unset. */
+  readonly recordings?: RecordingSink;
   /** Silero (the energy VAD if its model cannot load) or the energy VAD outright. */
   readonly vad: VadKind;
 }
