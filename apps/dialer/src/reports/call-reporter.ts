@@ -5,11 +5,11 @@ import type { Task as TaskRow } from '@parley/db-dialer';
 import { CallReportsRepository } from './call-reports.repository';
 import { clip, extractiveReport, type ReportLine } from './extractive-report';
 
-/** What a `call_completed` webhook carries besides ids (reference 002). */
-export interface CallExcerpts {
+/** What a `call_completed` webhook carries besides ids (reference 002); a type, so it fits the payload's open `data`. */
+export type CallExcerpts = {
   readonly transcript_excerpt: string;
   readonly report_excerpt: string;
-}
+};
 
 const EXCERPT_LINES = 6;
 const EXCERPT_CHARS = 500;
