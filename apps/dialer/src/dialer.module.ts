@@ -27,7 +27,7 @@ export class DialerModule {
           logger,
           streams: [streams.call, streams.dialer],
         }),
-        TasksCountModule.forRoot(config.DATABASE_URL),
+        TasksCountModule,
         DatabaseModule.forRoot(config.DATABASE_URL),
         TelephonyModule.forRoot(),
         TasksModule,

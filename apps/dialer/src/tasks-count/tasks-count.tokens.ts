@@ -1,2 +1,0 @@
-/** The dialer slice's Prisma client the tasks-count RPC reads through. */
-export const TASKS_COUNT_DB = Symbol('dialer:tasks-count-db');
