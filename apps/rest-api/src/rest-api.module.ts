@@ -3,6 +3,7 @@ import { BusModule } from '@parley/bus';
 import { streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { busReadiness, RedisModule } from '@parley/service';
+import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingModule } from './billing/billing.module';
 import { CallsModule } from './calls/calls.module';
@@ -10,6 +11,7 @@ import type { RestApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { RestKernelModule } from './http/rest-kernel.module';
 import { IdentityModule } from './identity/identity.module';
+import { KeysModule } from './keys/keys.module';
 import { RecordingsModule } from './recordings/recordings.module';
 import { ControlModule } from './control/control.module';
 import { LiveModule } from './live/live.module';
@@ -47,10 +49,12 @@ export class RestApiModule {
 
 /** The API's features; each helper appends its module on its own line. */
 const features: DynamicModule['imports'] = [
+  AgentsModule,
   CallsModule,
   RecordingsModule,
   ControlModule,
   LiveModule,
   TasksModule,
   BillingModule,
+  KeysModule,
 ];

@@ -76,7 +76,7 @@ describe('agent request schemas', () => {
       limit: 10,
       offset: 20,
     });
-    expect(issuePaths(agentListQuerySchema.safeParse({ enabled: 'yes', limit: '101', offset: '-1' })).sort()).toEqual(
+    expect(issuePaths(agentListQuerySchema.safeParse({ enabled: 'maybe', limit: '101', offset: '-1' })).sort()).toEqual(
       ['enabled', 'limit', 'offset'],
     );
   });

@@ -11,5 +11,9 @@ export const agentViewSchema = agentFieldsSchema.extend({
 /** `GET /agents/:id/tools` (reference 004 §7). */
 export const agentToolsViewSchema = z.object({ tools: z.array(agentToolSchema) });
 
+/** `DELETE /agents/:id`, as `DELETE /tasks/:id` answers. */
+export const agentDeleteViewSchema = z.object({ id: z.uuid(), deleted: z.literal(true) });
+
+export type AgentDeleteView = z.infer<typeof agentDeleteViewSchema>;
 export type AgentView = z.infer<typeof agentViewSchema>;
 export type AgentToolsView = z.infer<typeof agentToolsViewSchema>;

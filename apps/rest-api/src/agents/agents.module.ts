@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { ActiveTasksClient } from './active-tasks.client';
+import { AgentsController } from './agents.controller';
+import { AgentsRepository } from './agents.repository';
+import { AgentsService } from './agents.service';
+import { DashboardAgentsController } from './dashboard-agents.controller';
+
+/**
+ * `/api/v1/agents` and the dashboard's `/api/agents`. Changes publish `agents.v1.evt.agent.changed`
+ * (IdentityModule's publisher). Needs the REST kernel, auth, `BusModule` and `DatabaseModule` (global).
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AgentsController, DashboardAgentsController],
+  providers: [AgentsRepository, ActiveTasksClient, AgentsService],
+})
+export class AgentsModule {}

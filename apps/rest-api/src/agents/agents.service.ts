@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Agent } from '@parley/db-agents';
+import { ApiError } from '../http/api-error';
+import { InvalidationEvents } from '../identity/invalidation-events.publisher';
+import { ActiveTasksClient } from './active-tasks.client';
+import type { AgentCreate } from './agent-create.schema';
+import { toAgentData } from './agent-data.mapper';
+import type { AgentListQuery } from './agent-list-query.schema';
+import type { AgentPatch } from './agent-patch.schema';
+import type { AgentToolsView, AgentView } from './agent-view.schema';
+import { toAgentView, toolsOf } from './agent-view.mapper';
+import { AgentsRepository } from './agents.repository';
+
+export interface AgentList {
+  readonly agents: AgentView[];
+  readonly total: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The agents of one organization, for the public API and the dashboard alike. Another
+ * organization's agent, or an id that cannot be an agent's, is NOT_FOUND: existence never leaks.
+ */
+@Injectable()
+export class AgentsService {
+  constructor(
+    @Inject(AgentsRepository) private readonly repository: AgentsRepository,
+    @Inject(ActiveTasksClient) private readonly activeTasks: ActiveTasksClient,
+    @Inject(InvalidationEvents) private readonly events: InvalidationEvents,
+  ) {}
+
+  async list(orgId: string, query: AgentListQuery): Promise<AgentList> {
+    const page = await this.repository.list(orgId, query);
+    return { agents: page.agents.map(toAgentView), total: page.total };
+  }
+
+  async get(orgId: string, id: string): Promise<AgentView> {
+    return toAgentView(await this.find(orgId, id));
+  }
+
+  async tools(orgId: string, id: string): Promise<AgentToolsView> {
+    return { tools: toolsOf(await this.find(orgId, id)) };
+  }
+
+  async create(orgId: string, input: AgentCreate): Promise<AgentView> {
+    return toAgentView(await this.repository.create(orgId, toAgentData(input)));
+  }
+
+  /** Gateways drop cached configurations of the agent, so the next call runs with the change. */
+  async update(orgId: string, id: string, patch: AgentPatch): Promise<AgentView> {
+    const agent = UUID.test(id) ? await this.repository.update(orgId, id, toAgentData(patch)) : null;
+    if (!agent) throw notFound();
+    await this.published(agent, 'updated');
+    return toAgentView(agent);
+  }
+
+  /** Refused with CONFLICT while the dialer holds pending or running tasks for the agent. */
+  async remove(orgId: string, id: string): Promise<void> {
+    await this.find(orgId, id);
+    const active = await this.activeTasks.count(orgId, id);
+    if (active > 0) {
+      throw ApiError.conflict('The agent has active tasks; finish or delete them first', { active_tasks: active });
+    }
+    const agent = await this.repository.delete(orgId, id);
+    if (!agent) throw notFound();
+    await this.published(agent, 'deleted');
+  }
+
+  private async find(orgId: string, id: string): Promise<Agent> {
+    const agent = UUID.test(id) ? await this.repository.find(orgId, id) : null;
+    if (!agent) throw notFound();
+    return agent;
+  }
+
+  private published(agent: Agent, change: 'updated' | 'deleted'): Promise<void> {
+    const changedAt = (change === 'updated' ? agent.updatedAt : new Date()).toISOString();
+    return this.events.agentChanged({ agentId: agent.id, orgId: agent.orgId, change, changedAt });
+  }
+}
+
+function notFound(): ApiError {
+  return ApiError.notFound('Agent');
+}
