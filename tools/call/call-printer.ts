@@ -50,6 +50,8 @@ export class CallPrinter {
         return `⚠ error ${message.code}: ${message.message}`;
       case 'call_end':
         return `■ call_end ${message.reason}`;
+      case 'data':
+        return `✉ data${message.topic ? ` [${message.topic}]` : ''} ${JSON.stringify(message.data)}`;
     }
   }
 
