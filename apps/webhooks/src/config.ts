@@ -41,8 +41,10 @@ export const webhooksEnv = z.object({
   WEBHOOKS_DISABLE_AFTER_FAILURES: wholeNumber(1, 10_000).default(10),
   /** How often the scheduler looks for due retries (and deliveries a crashed instance left behind). */
   WEBHOOKS_POLL_INTERVAL_MS: wholeNumber(10, 60_000).default(1_000),
+  /** Pullers on the call-events durable: facts in flight at once, stored together in one statement. */
+  WEBHOOKS_CONSUMER_CONCURRENCY: wholeNumber(1, 1_024).default(64),
   /** Attempts in flight at once in this instance. */
-  WEBHOOKS_CONCURRENCY: wholeNumber(1, 4_096).default(128),
+  WEBHOOKS_CONCURRENCY: wholeNumber(1, 4_096).default(256),
   /** At most this much of a receiver's response is read, then the connection is dropped. */
   WEBHOOKS_MAX_RESPONSE_BYTES: wholeNumber(0, 10_485_760).default(65_536),
 });

@@ -13,7 +13,7 @@ import { DISABLE_AFTER_FAILURES, EndpointHealth } from './endpoints/endpoint-hea
 import { EndpointsService } from './endpoints/endpoints.service';
 import { WebhooksRpc } from './endpoints/webhooks.rpc';
 import { EventFanOut } from './events/event-fan-out';
-import { PlatformEventsConsumer } from './events/platform-events.consumer';
+import { CONSUMER_CONCURRENCY, PlatformEventsConsumer } from './events/platform-events.consumer';
 import { TaskWebhooksConsumer } from './events/task-webhooks.consumer';
 
 function deliverySettings(config: WebhooksConfig): DeliverySettings {
@@ -54,6 +54,7 @@ export class WebhooksModule {
         { provide: DELIVERY_SETTINGS, useValue: deliverySettings(config) },
         { provide: DISPATCH_SETTINGS, useValue: dispatchSettings(config) },
         { provide: DISABLE_AFTER_FAILURES, useValue: config.WEBHOOKS_DISABLE_AFTER_FAILURES },
+        { provide: CONSUMER_CONCURRENCY, useValue: config.WEBHOOKS_CONSUMER_CONCURRENCY },
         DeliveriesRepository,
         DeliverySender,
         DeliveryDispatcher,

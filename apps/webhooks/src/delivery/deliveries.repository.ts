@@ -40,17 +40,21 @@ export class DeliveriesRepository {
   constructor(@Inject(WEBHOOKS_DB) private readonly db: WebhooksClient) {}
 
   /**
-   * Queues `event` for every active subscribed endpoint in one statement, claimed by the caller
-   * for `leaseMs` (0: due now, for the scheduler). An event seen before (same id and URL) queues
-   * nothing, so a redelivered bus event never sends twice.
+   * Queues each event for every active subscribed endpoint of its organization, all in one
+   * statement, claimed by the caller for `leaseMs` (0: due now, for the poll). An event seen
+   * before (same id and URL) queues nothing, so a redelivered bus event never sends twice.
    */
-  fanOut(event: FanOut, leaseMs: number): Promise<DeliveryJob[]> {
+  fanOut(events: readonly FanOut[], leaseMs: number): Promise<DeliveryJob[]> {
     return this.db.$queryRaw<DeliveryJob[]>`
-      WITH d AS (
+      WITH ev AS (
+        SELECT * FROM unnest(${events.map((e) => e.orgId)}::uuid[], ${events.map((e) => e.eventId)}::text[],
+          ${events.map((e) => e.eventType)}::text[], ${events.map((e) => e.body)}::text[])
+          AS ev(org_id, event_id, event_type, body)),
+      d AS (
         INSERT INTO deliveries (org_id, endpoint_id, url, event_id, event_type, body, next_attempt_at, updated_at)
-        SELECT org_id, id, url, ${event.eventId}, ${event.eventType}, ${event.body}, ${leaseEnd(leaseMs)}, now()
-        FROM endpoints
-        WHERE org_id = ${event.orgId}::uuid AND active AND (events = '{}' OR ${event.eventType} = ANY(events))
+        SELECT e.org_id, e.id, e.url, ev.event_id, ev.event_type, ev.body, ${leaseEnd(leaseMs)}, now()
+        FROM ev JOIN endpoints e
+          ON e.org_id = ev.org_id AND e.active AND (e.events = '{}' OR ev.event_type = ANY(e.events))
         ON CONFLICT (event_id, url) DO NOTHING
         RETURNING *)
       ${JOB_SELECT}`;
@@ -89,21 +93,28 @@ export class DeliveriesRepository {
       ${JOB_SELECT}`;
   }
 
-  /** Records an attempt in one statement; a success also ends the endpoint's failure streak. */
-  async record(job: DeliveryJob, outcome: AttemptOutcome): Promise<void> {
-    const delivered = outcome.kind === 'delivered';
-    const status = delivered ? 'delivered' : outcome.kind === 'retry' ? 'pending' : 'failed';
-    const error = delivered ? null : outcome.error.slice(0, 500);
-    const next = outcome.kind === 'retry' ? leaseEnd(outcome.retryInMs ?? 0) : Prisma.sql`NULL`;
+  /** Records attempts in one statement; a success also ends its endpoint's failure streak. */
+  async record(attempts: readonly { job: DeliveryJob; outcome: AttemptOutcome }[]): Promise<void> {
+    const column = <T>(pick: (outcome: AttemptOutcome) => T) => attempts.map(({ outcome }) => pick(outcome));
     await this.db.$executeRaw`
-      WITH d AS (
-        UPDATE deliveries SET status = ${status}::delivery_status, attempts = attempts + 1,
-          response_code = ${outcome.status}, latency_ms = ${outcome.latencyMs}, last_error = ${error},
-          last_attempt_at = now(), delivered_at = ${delivered ? Prisma.sql`now()` : Prisma.sql`NULL`},
-          next_attempt_at = ${next}, updated_at = now()
-        WHERE id = ${job.id}::uuid
-        RETURNING endpoint_id)
+      WITH o AS (
+        SELECT * FROM unnest(
+          ${attempts.map(({ job }) => job.id)}::uuid[],
+          ${column((o) => (o.kind === 'delivered' ? 'delivered' : o.kind === 'retry' ? 'pending' : 'failed'))}::text[],
+          ${column((o) => o.status)}::int[],
+          ${column((o) => o.latencyMs)}::int[],
+          ${column((o) => (o.kind === 'delivered' ? null : o.error.slice(0, 500)))}::text[],
+          ${column((o) => (o.kind === 'retry' ? (o.retryInMs ?? 0) : null))}::int[])
+          AS o(id, status, response_code, latency_ms, last_error, retry_ms)),
+      d AS (
+        UPDATE deliveries SET status = o.status::delivery_status, attempts = attempts + 1,
+          response_code = o.response_code, latency_ms = o.latency_ms, last_error = o.last_error,
+          last_attempt_at = now(), delivered_at = CASE WHEN o.status = 'delivered' THEN now() END,
+          next_attempt_at = CASE WHEN o.retry_ms IS NOT NULL THEN now() + o.retry_ms * interval '1 millisecond' END,
+          updated_at = now()
+        FROM o WHERE deliveries.id = o.id
+        RETURNING deliveries.endpoint_id, o.status)
       UPDATE endpoints SET failure_count = 0, updated_at = now()
-      WHERE ${delivered} AND failure_count > 0 AND id = (SELECT endpoint_id FROM d)`;
+      WHERE failure_count > 0 AND id IN (SELECT endpoint_id FROM d WHERE status = 'delivered')`;
   }
 }

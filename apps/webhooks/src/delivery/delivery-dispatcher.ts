@@ -48,9 +48,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     return this.sender.leaseMs;
   }
 
-  /** Room for one more attempt now; without it, a new delivery is left due for the poll. */
-  hasCapacity(): boolean {
-    return !this.stopped && this.inFlight.size < this.settings.concurrency;
+  /** Room for `count` more attempts now; without it, new deliveries are left due for the poll. */
+  hasCapacity(count = 1): boolean {
+    return !this.stopped && this.inFlight.size + count <= this.settings.concurrency;
   }
 
   /** Starts attempts for claimed deliveries, without waiting for them. */
@@ -90,9 +90,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       this.log.error({ err }, 'webhook poll failed');
     } finally {
       this.polling = false;
-      // A full batch means more may be due: come back as soon as attempts free up room.
-      const full = claimed > 0 && this.inFlight.size >= this.settings.concurrency;
-      this.schedulePoll(full ? Math.min(50, this.settings.pollIntervalMs) : this.settings.pollIntervalMs);
+      // Work found means more may be due (a backlog): come back soon rather than at the next tick.
+      this.schedulePoll(claimed > 0 ? Math.min(20, this.settings.pollIntervalMs) : this.settings.pollIntervalMs);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
 import { EndpointHealth } from '../endpoints/endpoint-health';
 import { DeliveriesRepository } from './deliveries.repository';
+import { GroupCommit } from './group-commit';
 import type { AttemptOutcome, DeliveryJob } from './delivery-job';
 import { sendWebhook, type SendOptions } from './http-sender';
 import { nextRetryDelayMs, type RetryPolicy } from './retry-schedule';
@@ -23,6 +24,8 @@ export interface DeliverySettings extends SendOptions {
 @Injectable()
 export class DeliverySender {
   private readonly guard: TargetGuard;
+  /** Outcomes finishing together are written together: one statement for many attempts. */
+  private readonly recorder: GroupCommit<{ job: DeliveryJob; outcome: AttemptOutcome }, void>;
 
   constructor(
     @Inject(DeliveriesRepository) private readonly deliveries: DeliveriesRepository,
@@ -31,6 +34,10 @@ export class DeliverySender {
     @Inject(LOGGER) private readonly log: Logger,
   ) {
     this.guard = new TargetGuard(settings.allowedHosts);
+    this.recorder = new GroupCommit(async (attempts) => {
+      await deliveries.record(attempts);
+      return attempts.map(() => undefined);
+    });
   }
 
   /**
@@ -43,7 +50,7 @@ export class DeliverySender {
 
   async attempt(job: DeliveryJob): Promise<void> {
     const outcome = await this.send(job);
-    await this.deliveries.record(job, outcome);
+    await this.recorder.submit({ job, outcome });
     const log = { deliveryId: job.id, eventId: job.eventId, endpointId: job.endpointId, attempt: job.attempts + 1 };
     if (outcome.kind === 'delivered') {
       this.log.debug({ ...log, status: outcome.status, latencyMs: outcome.latencyMs }, 'webhook delivered');

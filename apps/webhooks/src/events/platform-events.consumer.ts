@@ -7,6 +7,7 @@ import { toWebhookEvent } from './platform-event-catalogue';
 /** Shared by every webhooks instance, so each fact is queued once. */
 export const CALL_EVENTS_DURABLE = 'webhooks-call-events';
 export const BILLING_EVENTS_DURABLE = 'webhooks-billing-events';
+export const CONSUMER_CONCURRENCY = Symbol('webhooks:consumer-concurrency');
 
 /**
  * Turns call facts (CALL stream) and settled costs (BILLING, `call.settled` only) into webhook
@@ -18,10 +19,19 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap {
   constructor(
     @Inject(Bus) private readonly bus: Bus,
     @Inject(EventFanOut) private readonly fanOut: EventFanOut,
+    @Inject(CONSUMER_CONCURRENCY) private readonly concurrency: number,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, (event) => this.handle(event), { maxDeliver: 1_000 });
+    // Several pullers share the durable, so many call facts are in flight and stored together;
+    // the first creates the durable, the others join it.
+    const handler = (event: ConsumedEvent<EventSubject>) => this.handle(event);
+    await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, handler, { maxDeliver: 1_000 });
+    await Promise.all(
+      Array.from({ length: this.concurrency - 1 }, () =>
+        this.bus.consume(streams.call, CALL_EVENTS_DURABLE, handler, { maxDeliver: 1_000 }),
+      ),
+    );
     await this.bus.consume(streams.billing, BILLING_EVENTS_DURABLE, (event) => this.handle(event), {
       filterSubject: eventSubjects.callSettled,
       maxDeliver: 1_000,
