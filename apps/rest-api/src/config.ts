@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { databaseEnv, type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
+import { checkRecordingsEnv, recordingsEnv } from '@parley/recordings';
 import { z } from 'zod';
 
 /** Everything rest-api reads from its environment. */
@@ -25,15 +25,11 @@ export const restApiEnv = z.object({
     .default('')
     .transform((value) => value.split(',').map((party) => party.trim()).filter(Boolean)),
   /**
-   * Where the gateway writes call recordings (same default and resolution as the gateway's
-   * `RECORDINGS_DIR`): recordings are read and deleted there by the path their event names.
+   * Where the gateway stores call recordings (the same RECORDINGS_* and S3_* settings as the
+   * gateway's, libs/recordings): read and deleted there by the path their event names.
    */
-  RECORDINGS_DIR: z
-    .string()
-    .min(1)
-    .default('.parley/recordings')
-    .transform((dir) => resolve(dir)),
-});
+  ...recordingsEnv,
+}).superRefine(checkRecordingsEnv);
 
 export type RestApiConfig = ReturnType<typeof loadConfig>;
 

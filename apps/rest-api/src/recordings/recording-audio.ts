@@ -19,7 +19,7 @@ export async function openRecordingAudio(
   path: string,
   rangeHeader: string | undefined,
 ): Promise<RecordingAudio> {
-  const size = await reader.stat(path);
+  const size = (await reader.stat(path))?.bytes;
   if (size === undefined) throw ApiError.notFound('Recording file');
   const request = parseRange(rangeHeader, size);
   if (request.kind === 'unsatisfiable') {
@@ -29,13 +29,13 @@ export async function openRecordingAudio(
   }
   const common = { 'Content-Type': RECORDING_CONTENT_TYPE, 'Accept-Ranges': 'bytes' };
   if (request.kind === 'whole') {
-    return { status: 200, headers: { ...common, 'Content-Length': String(size) }, body: reader.open(path) };
+    return { status: 200, headers: { ...common, 'Content-Length': String(size) }, body: await reader.read(path) };
   }
   const { start, end } = request.range;
   return {
     status: 206,
     headers: { ...common, 'Content-Length': String(end - start + 1), 'Content-Range': `bytes ${start}-${end}/${size}` },
-    body: reader.open(path, request.range),
+    body: await reader.read(path, request.range),
   };
 }
 
