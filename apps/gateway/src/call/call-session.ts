@@ -54,7 +54,10 @@ export interface CallSessionDeps {
   readonly log: Logger;
   /** Makes the call's voice activity detector; the energy VAD when not given. */
   readonly vads?: VadFactory;
-  /** Where recordings go; calls are not recorded without one, or when the agent says not to. */
+  /**
+   * Where recordings go; calls are not recorded without one. With one, a call is recorded from
+   * the start unless the agent says not to, and whenever a `recording-start` command asks.
+   */
   readonly recordings?: RecordingSink;
   readonly metrics: CallMetrics;
   /** Called once the call has fully ended (events published, lease released). */
