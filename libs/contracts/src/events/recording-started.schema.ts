@@ -3,7 +3,7 @@ import { callIdSchema, entityIdSchema, isoDateTimeSchema } from '../shared/ids.s
 
 /**
  * `call.v1.evt.recording.started`: the call's recording is being written. `path` is relative
- * to the recordings root (the gateway's `RECORDINGS_DIR`; a bucket, once storage is remote).
+ * to the recordings root: a file under `RECORDINGS_DIR`, or a key in the S3 bucket (libs/recordings).
  */
 export const recordingStartedEventSchema = z.object({
   callId: callIdSchema,
