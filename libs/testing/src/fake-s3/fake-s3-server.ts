@@ -123,11 +123,16 @@ export class FakeS3Server {
 
   /** Requests of `operation` wait (body received) until the returned function is called. */
   hold(operation: S3Operation): () => void {
-    let release = () => undefined as void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const entry = { released, release: () => (this.holds.delete(operation), release()) };
-    this.holds.set(operation, entry);
-    return entry.release;
+    let open: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const release = () => {
+      this.holds.delete(operation);
+      open();
+    };
+    this.holds.set(operation, { released, release });
+    return release;
   }
 
   async close(): Promise<void> {
