@@ -33,7 +33,8 @@ export class UsageConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const handler = (event: ConsumedEvent<typeof eventSubjects.usageRecorded>) => this.onUsage(event);
-    const filter = { filterSubject: eventSubjects.usageRecorded, ackWaitMs: 30_000 };
+    // Each puller holds one event: `concurrency` events in flight, not one puller's backlog.
+    const filter = { filterSubject: eventSubjects.usageRecorded, ackWaitMs: 30_000, maxMessages: 1 };
     // The first creates the durable; the other pullers join it together.
     await this.bus.consume(streams.metering, USAGE_DURABLE, handler, filter);
     const pullers = Array.from({ length: this.options.concurrency - 1 }, () =>

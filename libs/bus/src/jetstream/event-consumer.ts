@@ -34,6 +34,11 @@ export interface ConsumeOptions<S extends EventSubject> {
   readonly ackWaitMs?: number;
   /** Pause before redelivering an event whose handler threw. */
   readonly nakDelayMs?: number;
+  /**
+   * Events this puller buffers ahead of its handler (nats.js default 100). Several pullers on one
+   * durable, each buffering 1, keep that many events in flight at once instead of one puller's backlog.
+   */
+  readonly maxMessages?: number;
 }
 
 export interface EventConsumer {
@@ -74,7 +79,7 @@ export async function consumeEvents<S extends EventSubject>(
     ...(options.filterSubject ? { filter_subject: ctx.ns.subject(options.filterSubject) } : {}),
   });
   const consumer = await clients.js.consumers.get(stream, durable);
-  const messages = await consumer.consume();
+  const messages = await consumer.consume(options.maxMessages ? { max_messages: options.maxMessages } : {});
   const loop = runLoop(ctx, messages, handler as EventHandler<EventSubject>, settings);
   return {
     stop: async () => {
