@@ -178,6 +178,15 @@ describe('live sockets /ws/calls/:id and /ws/monitor, GET /calls/:id/live (real 
     });
   });
 
+  it('drops an upgrade to any other path', async () => {
+    const stray = new WebSocket(`${wsBase}/ws/elsewhere`);
+    const failed = await new Promise<boolean>((resolve) => {
+      stray.once('error', () => resolve(true));
+      stray.once('open', () => resolve(false));
+    });
+    expect(failed).toBe(true);
+  });
+
   describe('/ws/monitor', () => {
     it('closes 4001 for an invalid key', async () => {
       await expect(LiveClient.connect(`${wsBase}/ws/monitor?api_key=sk_live_bad`).closed).resolves.toBe(4001);

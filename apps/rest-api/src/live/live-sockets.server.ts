@@ -32,7 +32,7 @@ type Admission =
  * (reference 002) and `/ws/monitor?api_key=` (reference 004 §13). Credentials are checked
  * before the handshake completes; a refused socket is then closed with 4001 (bad credentials,
  * as 004 documents) or 4004 (no such call of the organization), so browsers, which cannot read
- * an HTTP refusal, see why. Other paths are left to any other upgrade handler.
+ * an HTTP refusal, see why. Other paths are left to any other upgrade handler, or dropped.
  */
 @Injectable()
 export class LiveSocketsServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -51,7 +51,11 @@ export class LiveSocketsServer implements OnApplicationBootstrap, BeforeApplicat
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://live');
-      if (url.pathname !== MONITOR_PATH && !CALL_PATH.test(url.pathname)) return;
+      if (url.pathname !== MONITOR_PATH && !CALL_PATH.test(url.pathname)) {
+        // Left to another upgrade handler if there is one; otherwise nobody would ever answer.
+        if (server.listenerCount('upgrade') === 1) socket.destroy();
+        return;
+      }
       socket.on('error', (err) => this.log.warn({ err }, 'live socket error'));
       this.admit(url)
         .catch((err: unknown) => {
