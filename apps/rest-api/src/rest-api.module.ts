@@ -16,6 +16,7 @@ import { RecordingsModule } from './recordings/recordings.module';
 import { ControlModule } from './control/control.module';
 import { LiveModule } from './live/live.module';
 import { TasksModule } from './tasks/tasks.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * Public and dashboard HTTP API, live WebSockets, and the identity RPCs the gateway uses.
@@ -57,4 +58,5 @@ const features: DynamicModule['imports'] = [
   TasksModule,
   BillingModule,
   KeysModule,
+  WebhooksModule,
 ];

@@ -1,8 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyResolver } from './api-key-resolver';
+import { AuthController } from './auth.controller';
+import { ClerkSessionVerifier } from './clerk-session.verifier';
+import { ClerkUsersProvisioner } from './clerk-users.provisioner';
 import { KeyRevocationConsumer } from './key-revocation.consumer';
 import { LocalSessionTokens } from './local-session-tokens';
+import { LoginAttempts } from './login-attempts';
+import { LoginService } from './login.service';
 import { RevocationMarks } from './revocation-marks';
 import { SessionAuthenticator } from './session-authenticator';
 import { SessionGuard } from './session.guard';
@@ -14,7 +19,12 @@ import { SessionPrincipalResolver } from './session-principal.resolver';
  */
 @Global()
 @Module({
+  controllers: [AuthController],
   providers: [
+    ClerkSessionVerifier,
+    ClerkUsersProvisioner,
+    LoginAttempts,
+    LoginService,
     ApiKeyResolver,
     RevocationMarks,
     KeyRevocationConsumer,
