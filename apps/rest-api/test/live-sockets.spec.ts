@@ -8,7 +8,7 @@ import { type RestApiHarness, startRestApi, type TestTenant } from './support/re
 
 interface Message {
   type: string;
-  data?: Record<string, any>;
+  data?: { [field: string]: unknown; transcript?: { text: string }; content?: string; message?: string };
   error?: string;
 }
 
@@ -150,7 +150,7 @@ describe('live sockets /ws/calls/:id and /ws/monitor, GET /calls/:id/live (real 
       await publish(eventSubjects.transcriptAppended, neighbour.line(0, 'user', 'not for this socket'));
       await publish(eventSubjects.transcriptAppended, call.line(0, 'user', 'for this socket'));
       const [update] = await client.next('transcript_update');
-      expect(update.data?.transcript.text).toBe('for this socket');
+      expect(update.data?.transcript?.text).toBe('for this socket');
       expect(client.of('transcript_update')).toHaveLength(1);
       client.close();
     });
