@@ -8,12 +8,12 @@ const HOUR = 60 * MINUTE;
 /** 10 s, 1 min, 5 min, 30 min, 1 h, 3 h, 6 h, 12 h: nine attempts over about 22.6 hours. */
 const DEFAULT_RETRY_SCHEDULE = [10 * SECOND, MINUTE, 5 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR];
 
-/** Delays in milliseconds between attempts, comma-separated (`10000,60000`); empty: no retries. */
+/** Delays in milliseconds between attempts, comma-separated (`10000,60000`): one retry per delay. */
 const retryScheduleEnv = z
   .string()
   .regex(/^(\d+(,\d+)*)?$/, 'must be comma-separated whole milliseconds, e.g. 10000,60000,300000')
   .transform((text) => (text ? text.split(',').map(Number) : []))
-  .default(DEFAULT_RETRY_SCHEDULE.join(','));
+  .default(DEFAULT_RETRY_SCHEDULE);
 
 /** Hosts (exact names or IP literals) that may be reached over plain http and on private addresses. */
 const hostListEnv = z

@@ -25,7 +25,7 @@ export interface DeliverySettings extends SendOptions {
 export class DeliverySender {
   private readonly guard: TargetGuard;
   /** Outcomes finishing together are written together: one statement for many attempts. */
-  private readonly recorder: GroupCommit<{ job: DeliveryJob; outcome: AttemptOutcome }, void>;
+  private readonly recorder: GroupCommit<{ job: DeliveryJob; outcome: AttemptOutcome }, undefined>;
 
   constructor(
     @Inject(DeliveriesRepository) private readonly deliveries: DeliveriesRepository,
