@@ -18,3 +18,5 @@ export function createPrismaClient(databaseUrl: string): IdentityClient {
   return new PrismaClient({ adapter: new PrismaPg(connection, { schema: slice.schema }) });
 }
 export { hashPassword, verifyPassword } from './password-hash';
+export { API_KEY_PATTERN, generateRawApiKey, hashApiKey, isApiKey, storedKey } from './api-key-format';
+export type { StoredKey } from './api-key-format';
