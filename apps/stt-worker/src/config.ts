@@ -19,6 +19,11 @@ export const sttWorkerEnv = z.object({
    * audio. 0 turns it off.
    */
   STT_ENDPOINT_SILENCE_MS: wholeNumber(0, 60_000).default(2_000),
+  /** `STT_PROVIDER=deepgram`: Deepgram live streaming. The base URL points at a self-hosted or test server. */
+  DEEPGRAM_API_KEY: z.string().min(1).optional(),
+  DEEPGRAM_BASE_URL: z.url().optional(),
+  DEEPGRAM_MODEL: z.string().min(1).default('nova-3'),
+  DEEPGRAM_LANGUAGE: z.string().min(2).default('en-US'),
   /** Names this instance in RPC replies and logs. */
   STT_WORKER_ID: z
     .string()

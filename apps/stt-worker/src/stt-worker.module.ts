@@ -37,6 +37,12 @@ export class SttWorkerModule {
               provider: config.STT_PROVIDER,
               maxSessions: config.STT_MAX_SESSIONS,
               spareDecoders: config.STT_SPARE_DECODERS,
+              deepgram: {
+                apiKey: config.DEEPGRAM_API_KEY,
+                baseUrl: config.DEEPGRAM_BASE_URL,
+                model: config.DEEPGRAM_MODEL,
+                language: config.DEEPGRAM_LANGUAGE,
+              },
             }),
         },
         SttMetrics,

@@ -8,4 +8,5 @@ export { uniqueNamespace } from './unique-namespace';
 export * from './call-client';
 export * from './fake-openai/fake-openai-server';
 export * from './fake-s3';
+export * from './fake-deepgram/fake-deepgram-server';
 export * from './webhook-receiver';
