@@ -18,7 +18,9 @@ COPY . .
 RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
 
 FROM base AS runtime
+# MALLOC_ARENA_MAX: the speech engines decode on native threads; see tools/dev/start.mjs.
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     NX_DAEMON=false
 COPY --from=build --chown=node:node /app /app
