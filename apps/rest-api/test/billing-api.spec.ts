@@ -116,4 +116,20 @@ describe('billing endpoints', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
   });
+  it('refuses an agent create past the plan quota with 429 QUOTA_EXCEEDED and the current usage', async () => {
+    const other = await api.createTenant('free');
+    const create = () =>
+      api.call('POST', '/api/v1/agents', { bearer: other.key, body: { name: 'Support', system_prompt: 'Be brief.' } });
+    for (let i = 0; i < 3; i++) expect((await create()).status).toBe(201);
+
+    const refused = await create();
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({
+      success: false,
+      code: 'QUOTA_EXCEEDED',
+      details: { resource: 'agents', limit: 3, used: 3, remaining: 0, plan: 'free', upgrade_url: expect.any(String) },
+    });
+    const quota = await api.call('GET', '/api/v1/quota', { bearer: other.key });
+    expect(quota.body.data.quotas.agents).toEqual({ limit: 3, used: 3, remaining: 0 });
+  });
 });

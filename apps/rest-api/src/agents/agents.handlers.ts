@@ -1,5 +1,6 @@
 import { Delete, Get, Inject, Patch, Post } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { QuotaService } from '../billing/quota.service';
 import { Endpoint, ValidBody, ValidParams, ValidQuery } from '../http/endpoint.decorator';
 import { type Paginated, paginated } from '../http/paginated';
 import { type AgentCreate, agentCreateSchema } from './agent-create.schema';
@@ -22,7 +23,10 @@ type AgentParams = { id: string };
  * its guard (API key or session), and both call the same service with the caller's organization.
  */
 export abstract class AgentsHandlers {
-  constructor(@Inject(AgentsService) private readonly agents: AgentsService) {}
+  constructor(
+    @Inject(AgentsService) private readonly agents: AgentsService,
+    @Inject(QuotaService) private readonly quotas: QuotaService,
+  ) {}
 
   @Get()
   @Endpoint({ summary: 'List agents', query: agentListQuerySchema, response: agentViewSchema, list: true })
@@ -33,7 +37,8 @@ export abstract class AgentsHandlers {
 
   @Post()
   @Endpoint({ summary: 'Create an agent', body: agentCreateSchema, response: agentViewSchema, status: 201 })
-  create(@CurrentPrincipal() p: Principal, @ValidBody() body: AgentCreate): Promise<AgentView> {
+  async create(@CurrentPrincipal() p: Principal, @ValidBody() body: AgentCreate): Promise<AgentView> {
+    await this.quotas.assertWithinQuota(p.orgId, p.plan, 'agents');
     return this.agents.create(p.orgId, body);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QuotaService } from '../billing/quota.service';
 import { IdentityModule } from '../identity/identity.module';
 import { ActiveTasksClient } from './active-tasks.client';
 import { AgentsController } from './agents.controller';
@@ -13,6 +14,6 @@ import { DashboardAgentsController } from './dashboard-agents.controller';
 @Module({
   imports: [IdentityModule],
   controllers: [AgentsController, DashboardAgentsController],
-  providers: [AgentsRepository, ActiveTasksClient, AgentsService],
+  providers: [AgentsRepository, ActiveTasksClient, AgentsService, QuotaService],
 })
 export class AgentsModule {}
