@@ -127,7 +127,7 @@ describe('reference 002 curl examples, replayed against rest-api', () => {
       if (!expected) throw new Error(`no expectation for ${key}`);
       const { url, init } = request(example);
       const res = await fetch(url, init);
-      const body = await res.json();
+      const body = (await res.json()) as { data: unknown };
       expect({ status: res.status, body }).toMatchObject({
         status: expected.status,
         body: { success: true, meta: envelopeMeta },
