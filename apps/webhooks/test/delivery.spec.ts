@@ -176,6 +176,22 @@ describe('webhook delivery against real NATS, Postgres and a local receiver', ()
     await eventually(() => h.db.delivery.findFirst({ where: { taskId: event.taskId } }), (row) => row?.status === 'delivered');
   });
 
+  it('refuses private and plain-http targets outside the allow-list, at create and at send time', async () => {
+    const orgId = randomUUID();
+    for (const url of ['https://169.254.169.254/latest/meta-data', 'http://93.184.216.34/hook', 'https://10.0.0.1/hook']) {
+      await expect(h.bus.request(rpcSubjects.webhookCreate, { orgId, url }, RPC)).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+      });
+    }
+    // A URL that passed once but now points inside (DNS changed): the attempt is refused, not sent.
+    const endpoint = await createEndpoint(orgId);
+    await h.db.endpoint.update({ where: { id: endpoint.id }, data: { url: 'https://10.0.0.1/hook' } });
+    await h.bus.request(rpcSubjects.webhookTest, { orgId, eventType: 'test' }, RPC);
+    const [row] = await eventually(() => deliveriesOf(endpoint.id), (rows) => rows[0]?.status === 'failed');
+    expect(row).toMatchObject({ attempts: 1, responseCode: null, lastError: expect.stringContaining('non-public address') });
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('two instances share the queue without sending a delivery twice', async () => {
     const second = await h.startInstance();
     try {
