@@ -24,7 +24,7 @@ describe('Bus.tapEvents (live fan-out of stored events over core NATS)', () => {
   });
 
   it('delivers validated JetStream publishes of the tapped subjects only, in order', async () => {
-    const seen: TappedEvent[] = [];
+    const seen: TappedEvent<typeof eventSubjects.callStarted>[] = [];
     const tap = bus.tapEvents([eventSubjects.callStarted], (event) => void seen.push(event));
     await bus.ping();
     await bus.publishEvent(eventSubjects.callStarted, started('c1'), { msgId: 'tap-c1' });
