@@ -8,7 +8,7 @@ import type { BillingConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeteringModule } from './metering/metering.module';
-import { RatePricing, type RateCard } from './rate-card/rate-card';
+import { RatePricing } from './rate-card/rate-card';
 import { UsageReportModule } from './usage/usage-report.module';
 
 /**
@@ -18,7 +18,7 @@ import { UsageReportModule } from './usage/usage-report.module';
 @Module({})
 export class BillingModule {
   static forRoot(config: BillingConfig, logger: Logger): DynamicModule {
-    const pricing = new RatePricing(config.BILLING_RATE_CARD as RateCard);
+    const pricing = new RatePricing(config.BILLING_RATE_CARD);
     return {
       module: BillingModule,
       imports: [
