@@ -15,8 +15,7 @@ import { DeliveryDispatcher } from '../delivery/delivery-dispatcher';
 import { EventFanOut } from '../events/event-fan-out';
 import { EndpointsService } from './endpoints.service';
 import { toWebhookDelivery } from './webhook.mapper';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../is-uuid';
 
 /** An endpoint's delivery log, manual redelivery, and the test event of reference 004. */
 @Injectable()
@@ -39,17 +38,16 @@ export class DeliveryLogService {
   }
 
   /**
-   * Makes the delivery due now with a fresh retry schedule; the poll sends it (same body, same
-   * idempotency id). A delivery whose attempt is running is a CONFLICT.
+   * Makes a delivered or failed delivery due now with a fresh retry schedule; the poll sends it
+   * (same body, same idempotency id). A pending one is a CONFLICT.
    */
   async redeliver(request: WebhookRedeliverRequest): Promise<WebhookDelivery> {
     const endpoint = await this.endpoints.find(request.orgId, request.webhookId);
-    if (!UUID.test(request.deliveryId)) throw deliveryNotFound();
+    if (!isUuid(request.deliveryId)) throw deliveryNotFound();
     const current = await this.db.delivery.findFirst({ where: { id: request.deliveryId, endpointId: endpoint.id } });
     if (!current) throw deliveryNotFound();
-    if (current.status === 'pending' && current.attempts === 0) {
-      throw new BusError('CONFLICT', 'this delivery has not been attempted yet');
-    }
+    // A pending delivery is queued or being attempted: sending it now could send it twice at once.
+    if (current.status === 'pending') throw new BusError('CONFLICT', 'this delivery is still pending');
     const [row] = await this.db.delivery.updateManyAndReturn({
       where: { id: current.id, updatedAt: current.updatedAt },
       data: { status: 'pending', scheduleStart: current.attempts, nextAttemptAt: new Date() },

@@ -18,8 +18,7 @@ import { DELIVERY_SETTINGS, type DeliverySettings } from '../delivery/delivery-s
 import { TargetGuard, TargetRefused } from '../delivery/target-guard';
 import { newWebhookSecret } from '../delivery/webhook-signature';
 import { toWebhookEndpoint } from './webhook.mapper';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../is-uuid';
 
 /** Not found, and not someone else's either: the two answers are the same. */
 export function webhookNotFound(): BusError {
@@ -56,7 +55,7 @@ export class EndpointsService {
   }
 
   async list(request: WebhookListRequest): Promise<WebhookListReply> {
-    if (!UUID.test(request.orgId)) return { webhooks: [], total: 0 };
+    if (!isUuid(request.orgId)) return { webhooks: [], total: 0 };
     const where = { orgId: request.orgId };
     const [rows, total] = await Promise.all([
       this.db.endpoint.findMany({ where, orderBy: { createdAt: 'desc' }, take: request.limit, skip: request.offset }),
@@ -100,7 +99,7 @@ export class EndpointsService {
 
   /** The organization's endpoint, or NOT_FOUND (ids that are not UUIDs name none). */
   async find(orgId: string, webhookId: string): Promise<Endpoint> {
-    if (!UUID.test(orgId) || !UUID.test(webhookId)) throw webhookNotFound();
+    if (!isUuid(orgId) || !isUuid(webhookId)) throw webhookNotFound();
     const row = await this.db.endpoint.findFirst({ where: { id: webhookId, orgId } });
     if (!row) throw webhookNotFound();
     return row;

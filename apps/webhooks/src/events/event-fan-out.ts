@@ -3,8 +3,7 @@ import { DeliveriesRepository, type FanOut } from '../delivery/deliveries.reposi
 import { DeliveryDispatcher } from '../delivery/delivery-dispatcher';
 import { GroupCommit } from '../delivery/group-commit';
 import { webhookBody, type WebhookEvent } from './platform-event-catalogue';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../is-uuid';
 
 /**
  * Queues an event for every subscribed endpoint of its organization, then starts the attempts
@@ -24,7 +23,7 @@ export class EventFanOut {
   /** The number of endpoints the event was queued for. */
   async publish(event: WebhookEvent): Promise<number> {
     // Organizations are UUIDs; any other id owns no endpoint.
-    if (!UUID.test(event.orgId)) return 0;
+    if (!isUuid(event.orgId)) return 0;
     return this.group.submit({ orgId: event.orgId, eventId: event.eventId, eventType: event.eventType, body: webhookBody(event) });
   }
 

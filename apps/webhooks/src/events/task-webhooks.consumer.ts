@@ -4,6 +4,7 @@ import { eventSubjects, streams } from '@parley/contracts';
 import { DeliveriesRepository } from '../delivery/deliveries.repository';
 import { DeliveryDispatcher } from '../delivery/delivery-dispatcher';
 import { newWebhookSecret } from '../delivery/webhook-signature';
+import { isUuid } from '../is-uuid';
 
 /** Shared by every webhooks instance, so each task webhook is queued once. */
 export const TASK_WEBHOOKS_DURABLE = 'webhooks-task-webhooks';
@@ -30,6 +31,8 @@ export class TaskWebhooksConsumer implements OnApplicationBootstrap {
 
   async handle(event: ConsumedEvent<typeof eventSubjects.taskWebhookRequested>): Promise<void> {
     const { eventId, orgId, taskId, url, event: eventType, payload } = event.payload;
+    // No organization has another kind of id; the row could not be stored, so nothing to send.
+    if (!isUuid(orgId)) return;
     const claim = this.dispatcher.hasCapacity();
     const job = await this.deliveries.queueTask(
       { orgId, taskId, url, eventId, eventType, body: JSON.stringify(payload) },
