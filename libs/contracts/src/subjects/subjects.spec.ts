@@ -49,6 +49,15 @@ describe('RPC subjects', () => {
       dialerTaskDelete: 'dialer.v1.rpc.task.delete',
       dialerTaskExecute: 'dialer.v1.rpc.task.execute',
       dialerTaskReset: 'dialer.v1.rpc.task.reset',
+      webhookCreate: 'webhooks.v1.rpc.endpoint.create',
+      webhookList: 'webhooks.v1.rpc.endpoint.list',
+      webhookGet: 'webhooks.v1.rpc.endpoint.get',
+      webhookUpdate: 'webhooks.v1.rpc.endpoint.update',
+      webhookDelete: 'webhooks.v1.rpc.endpoint.delete',
+      webhookRotateSecret: 'webhooks.v1.rpc.endpoint.rotate-secret',
+      webhookDeliveriesList: 'webhooks.v1.rpc.delivery.list',
+      webhookRedeliver: 'webhooks.v1.rpc.delivery.redeliver',
+      webhookTest: 'webhooks.v1.rpc.test.fire',
     });
   });
 
