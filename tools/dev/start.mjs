@@ -94,7 +94,13 @@ function startServices(services, raw) {
     // Two malloc arenas: the speech engines decode on native worker threads, and glibc's default of
     // one arena per thread kept freed decoder memory from going back (a 30-minute soak grew the
     // stt-worker by 289 MB; with two arenas, 23 MB). docs/performance.md has both runs.
-    env: { MALLOC_ARENA_MAX: '2', ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+    // Webhook receivers on this machine (plain http on localhost) are what a developer tries first.
+    env: {
+      MALLOC_ARENA_MAX: '2',
+      WEBHOOKS_ALLOWED_HOSTS: 'localhost,127.0.0.1',
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+    },
     onOutput: ({ child, name, index }) => prefixOutput({ child, name, index, width: NAME_WIDTH, raw, paint }),
   });
   services.forEach((service, index) => supervisor.start(service, index));
