@@ -178,6 +178,9 @@ describe('REST kernel: envelope, errors, validation, request ids, API-key auth a
         success: false,
         code: 'RATE_LIMITED',
         error: 'Rate limit exceeded',
+        limit: 60,
+        remaining: 0,
+        retry_after: retryAfter,
         details: { limit: 60, remaining: 0, retry_after: retryAfter },
       });
     });

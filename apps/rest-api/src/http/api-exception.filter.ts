@@ -47,6 +47,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       success: false,
       error: error.message,
       code: error.code,
+      // Reference 004's 429 body carries the window's figures at the top level; they stay in
+      // `details` too, where every other error keeps its context.
+      ...(error.code === 'RATE_LIMITED' ? error.details : {}),
       details: error.details,
       meta: responseMeta(req),
     };
