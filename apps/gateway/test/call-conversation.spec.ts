@@ -72,7 +72,10 @@ describe('a call, greeting to reply (real NATS, fake workers)', () => {
     await waitFor(() => call.client.count('transcript') >= 3, 1_000, 'reply transcript');
 
     // Interims come as the STT hears the tone (how many depends on timing): one or more, first.
-    const afterGreeting = call.client.types().slice(3);
+    // The greeting's transcript may trail the caller's first interim on a busy machine: take it out.
+    const types = call.client.types();
+    types.splice(types.indexOf('transcript'), 1);
+    const afterGreeting = types.slice(2);
     const interims = afterGreeting.indexOf('transcript');
     expect(interims).toBeGreaterThanOrEqual(1);
     expect(afterGreeting.slice(0, interims).every((type) => type === 'interim')).toBe(true);

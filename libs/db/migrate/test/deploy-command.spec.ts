@@ -5,12 +5,12 @@ import { runNode } from './support/repo';
 // What `npm run db:migrate` must leave behind: every slice's schema with its tables.
 const EXPECTED_TABLES: Record<string, string[]> = {
   agents: ['_prisma_migrations', 'agents'],
-  billing: ['_prisma_migrations', 'accounts', 'ledger_entries'],
+  billing: ['_prisma_migrations', 'accounts', 'call_meters', 'ledger_entries', 'usage_events'],
   calls: ['_prisma_migrations', 'calls', 'recordings', 'transcript_entries'],
-  dialer: ['_prisma_migrations', 'tasks'],
+  dialer: ['_prisma_migrations', 'call_lines', 'call_reports', 'org_limits', 'tasks'],
   identity: ['_prisma_migrations', 'api_keys', 'memberships', 'organizations', 'users'],
   knowledge: ['_prisma_migrations', 'chunks', 'knowledge_bases'],
-  webhooks: ['_prisma_migrations', 'deliveries', 'endpoints'],
+  webhooks: ['_prisma_migrations', 'deliveries', 'endpoints', 'org_signing_keys'],
 };
 
 describe('node tools/db/migrate.mjs deploy', () => {
