@@ -25,7 +25,7 @@ export const billingEnv = z.object({
   /** Points per started second by provider class, and money prices per stage (docs: README "Billing"). */
   BILLING_RATE_CARD: rateCardEnv,
   /** Usage events in flight at once; they are written to Postgres together, one transaction per batch. */
-  BILLING_USAGE_CONCURRENCY: wholeNumber(1, 1024).default(256),
+  BILLING_USAGE_CONCURRENCY: wholeNumber(1, 4096).default(1024),
   /** Patience for the gateway's answer when billing ends a call that ran out of points. */
   BILLING_COMMAND_TIMEOUT_MS: wholeNumber(50, 60_000).default(1000),
 });
