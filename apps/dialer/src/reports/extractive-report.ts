@@ -1,4 +1,4 @@
-import type { CallEndReason, CallOutcome, CallReport } from '@parley/contracts';
+import { type CallEndReason, type CallOutcome, type CallReport, isFailedEnding } from '@parley/contracts';
 import { extractField } from './field-extractors';
 
 export interface ReportLine {
@@ -12,7 +12,6 @@ export interface ReportInput {
   readonly extractFields: readonly string[];
 }
 
-const FAILED_ENDINGS: ReadonlySet<CallEndReason> = new Set(['BALANCE_EXHAUSTED', 'SHUTDOWN', 'PLATFORM_ERROR']);
 const VOICEMAIL = /\b(leave (a|your) message|voice ?mail|after the (tone|beep)|not available to take your call)\b/i;
 const SUMMARY_CHARS = 600;
 
@@ -27,7 +26,7 @@ export function extractiveReport({ lines, reason, extractFields }: ReportInput):
 }
 
 function outcomeOf(reason: CallEndReason, callee: readonly string[]): CallOutcome {
-  if (FAILED_ENDINGS.has(reason)) return 'failed';
+  if (isFailedEnding(reason)) return 'failed';
   if (callee.length === 0) return 'no_response';
   if (VOICEMAIL.test(callee[0])) return 'in_voicemail';
   return 'completed';

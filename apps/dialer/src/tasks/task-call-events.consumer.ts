@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { Bus, type ConsumedEvent } from '@parley/bus';
 import {
   type CallEndedEvent,
-  type CallEndReason,
+  isFailedEnding,
   type EventSubject,
   eventSubjects,
   streams,
@@ -17,9 +17,6 @@ import { TasksRepository } from './tasks.repository';
 
 /** Shared by every dialer instance, so each call event moves its task once. */
 export const TASK_CALL_EVENTS_DURABLE = 'dialer-task-status';
-
-/** Endings where the call did not do its job: the task fails (reference 002 "failed - Call failed or was cancelled"). */
-const FAILED_ENDINGS: ReadonlySet<CallEndReason> = new Set(['BALANCE_EXHAUSTED', 'SHUTDOWN', 'PLATFORM_ERROR']);
 
 /**
  * Drives the task status machine from the CALL stream through a durable consumer with explicit
@@ -55,7 +52,7 @@ export class TaskCallEventsConsumer implements OnApplicationBootstrap {
   }
 
   private async onEnded({ callId, reason }: CallEndedEvent): Promise<void> {
-    const status = FAILED_ENDINGS.has(reason) ? 'failed' : 'completed';
+    const status = isFailedEnding(reason) ? 'failed' : 'completed';
     const finished = await this.repository.finishCall(callId, status, status === 'failed' ? reason : null);
     if (finished) this.log.info({ taskId: finished.id, callId, status, reason }, 'task finished with its call');
     const task = finished ?? (await this.finishedBy(callId));

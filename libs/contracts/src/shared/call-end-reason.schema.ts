@@ -21,3 +21,13 @@ export const callEndReasonSchema = z.enum([
 ]);
 
 export type CallEndReason = z.infer<typeof callEndReasonSchema>;
+
+/**
+ * Endings where the call did not do its job: reference 002's "failed - Call failed or was
+ * cancelled". The calls read model and the dialer's tasks and reports all judge a call by this.
+ */
+const FAILED_ENDINGS: ReadonlySet<CallEndReason> = new Set(['BALANCE_EXHAUSTED', 'CANCELLED', 'SHUTDOWN', 'PLATFORM_ERROR']);
+
+export function isFailedEnding(reason: CallEndReason): boolean {
+  return FAILED_ENDINGS.has(reason);
+}
