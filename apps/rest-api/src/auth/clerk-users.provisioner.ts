@@ -16,7 +16,8 @@ export class ClerkUsersProvisioner {
   async userIdOf(clerk: ClerkIdentity): Promise<string> {
     const user = await this.identity.user.upsert({
       where: { clerkUserId: clerk.clerkUserId },
-      // Clerk session tokens carry no email by default; the placeholder keeps the column unique.
+      // Clerk session tokens carry no email by default; an address under the reserved `.invalid`
+      // domain (RFC 2606, never deliverable) keeps `users.email` unique and required.
       create: { clerkUserId: clerk.clerkUserId, email: `${clerk.clerkUserId.toLowerCase()}@clerk.invalid` },
       update: {},
     });

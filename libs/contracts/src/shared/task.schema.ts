@@ -19,7 +19,11 @@ export const webhookUrlSchema = z
     message: 'must be an https URL',
   });
 
-/** Facts the agent may use in the call, e.g. `{ customer_name, order_id }`; filled into `{{placeholders}}`. */
+/**
+ * Facts about the callee, e.g. `{ customer_name, order_id }`, stored with the task, returned
+ * by the API and handed to the telephony provider that places the call. Filling `{{placeholders}}`
+ * in the agent's prompts with them is not built yet (issue 7).
+ */
 export const taskContextDataSchema = z.record(z.string().max(64), z.unknown());
 
 /** The fields a client sets on a task (reference 002 `POST /tasks`), in the bus's camelCase. */
