@@ -17,6 +17,9 @@ import { taskWebhookRequestedEventSchema } from './events/task-webhook-requested
 import { callReportedEventSchema } from './events/call-reported.schema';
 import { webhookEndpointDisabledEventSchema } from './events/webhook-endpoint-disabled.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
+import { agentResolveReplySchema, agentResolveRequestSchema } from './rpc/agent-resolve.schema';
+import { dialAdmitReplySchema, dialAdmitRequestSchema } from './rpc/dial-admit.schema';
+import { knowledgeSearchReplySchema, knowledgeSearchRequestSchema } from './rpc/knowledge-search.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
 import { tasksCountReplySchema, tasksCountRequestSchema } from './rpc/tasks-count.schema';
 import { taskCreateReplySchema, taskCreateRequestSchema } from './rpc/task-create.schema';
@@ -77,6 +80,9 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.llmReply]: { request: llmReplyRequestSchema, reply: llmReplyReplySchema },
   [rpcSubjects.ttsSynthesize]: { request: ttsSynthesizeRequestSchema, reply: ttsSynthesizeReplySchema },
   [rpcSubjects.identityKeyResolve]: { request: keyResolveRequestSchema, reply: keyResolveReplySchema },
+  [rpcSubjects.identityAgentResolve]: { request: agentResolveRequestSchema, reply: agentResolveReplySchema },
+  [rpcSubjects.knowledgeSearch]: { request: knowledgeSearchRequestSchema, reply: knowledgeSearchReplySchema },
+  [rpcSubjects.dialerDialAdmit]: { request: dialAdmitRequestSchema, reply: dialAdmitReplySchema },
   [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
   [rpcSubjects.billingPointsCredit]: { request: pointsCreditRequestSchema, reply: pointsCreditReplySchema },
   [rpcSubjects.billingLedgerList]: { request: ledgerListRequestSchema, reply: ledgerListReplySchema },

@@ -84,4 +84,34 @@ describe('toAgentConfig', () => {
     expect(config.greeting).toBe('');
     expect(agentConfigSchema.safeParse(config).success).toBe(true);
   });
+
+  it('carries ElevenLabs voice settings, the TTS model, tools and DTMF rules; drops what the contract refuses', () => {
+    const tools = [
+      { name: 'lookup_order', description: 'Find an order', parameters: { type: 'object' }, url: 'https://crm.example/tool' },
+      { name: 'end_call' },
+      { name: 'bad name!' },
+    ];
+    const config = toAgentConfig(
+      agentRow({
+        ttsProvider: 'elevenlabs',
+        ttsModel: 'eleven_flash_v2_5',
+        voice: 'voice-1',
+        voiceSettings: { stability: 0.4, similarity_boost: 0.8, style: 3, use_speaker_boost: true },
+        tools,
+        dtmfRules: { '1': 'sales' },
+      }),
+    );
+    expect(agentConfigSchema.parse(config)).toEqual(config);
+    expect(config.voice).toEqual({
+      provider: 'elevenlabs',
+      voiceId: 'voice-1',
+      model: 'eleven_flash_v2_5',
+      stability: 0.4,
+      similarityBoost: 0.8,
+      useSpeakerBoost: true,
+    });
+    expect(config.tools?.map((tool) => tool.name)).toEqual(['lookup_order', 'end_call']);
+    expect(config.tools?.[0]?.url).toBe('https://crm.example/tool');
+    expect(config.dtmfRules).toEqual({ '1': 'sales' });
+  });
 });

@@ -1,4 +1,4 @@
-import type { AgentConfig } from '@parley/contracts';
+import { type AgentConfig, type AgentToolConfig, agentToolConfigSchema } from '@parley/contracts';
 import type { Agent } from '@parley/db-agents';
 
 /** The agents slice leaves these empty when the agent uses its providers' defaults. */
@@ -17,6 +17,8 @@ interface FaqEntry {
 export function toAgentConfig(agent: Agent): AgentConfig {
   const knowledge = knowledgeOf(agent);
   const speed = numberField(agent.voiceSettings, 'speed');
+  const tools = toolsOf(agent.tools);
+  const dtmfRules = jsonObject(agent.dtmfRules);
   return {
     agentId: agent.id,
     name: agent.name,
@@ -26,7 +28,9 @@ export function toAgentConfig(agent: Agent): AgentConfig {
     voice: {
       provider: agent.ttsProvider,
       voiceId: agent.voice ?? agent.ttsModel ?? DEFAULT_VOICE_ID,
+      ...(agent.ttsModel ? { model: agent.ttsModel } : {}),
       ...(speed !== undefined && speed > 0 && speed <= 4 ? { speed } : {}),
+      ...elevenLabsSettings(agent.voiceSettings),
     },
     llm: { provider: agent.llmProvider, model: agent.llmModel ?? DEFAULT_LLM_MODEL },
     sttProvider: agent.sttProvider,
@@ -38,7 +42,39 @@ export function toAgentConfig(agent: Agent): AgentConfig {
     knowledgeBaseIds: agent.knowledgeBaseId ? [agent.knowledgeBaseId] : [],
     recordingEnabled: agent.recordingEnabled,
     ...(knowledge ? { knowledge } : {}),
+    ...(tools.length > 0 ? { tools } : {}),
+    ...(dtmfRules ? { dtmfRules } : {}),
   };
+}
+
+/** Reference 002's snake_case `voice_settings` as the contract's camelCase; out-of-range values are dropped. */
+function elevenLabsSettings(json: unknown): Partial<AgentConfig['voice']> {
+  const unit = (field: string) => {
+    const value = numberField(json, field);
+    return value !== undefined && value >= 0 && value <= 1 ? value : undefined;
+  };
+  const settings = {
+    stability: unit('stability'),
+    similarityBoost: unit('similarity_boost'),
+    style: unit('style'),
+    useSpeakerBoost: jsonObject(json)?.['use_speaker_boost'],
+  };
+  return Object.fromEntries(
+    Object.entries(settings).filter(([key, value]) => (key === 'useSpeakerBoost' ? typeof value === 'boolean' : value !== undefined)),
+  );
+}
+
+/** `tools` is free JSON in the database: entries the contract would refuse are skipped, not fatal. */
+function toolsOf(json: unknown): AgentToolConfig[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((entry: unknown) => {
+    const tool = agentToolConfigSchema.safeParse({ description: '', parameters: { type: 'object', properties: {} }, ...jsonObject(entry) });
+    return tool.success ? [tool.data] : [];
+  });
+}
+
+function jsonObject(json: unknown): Record<string, unknown> | undefined {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
 }
 
 /** The knowledge text, then the FAQ as `Q:`/`A:` pairs: the format `AgentConfig.knowledge` documents. */
@@ -62,7 +98,6 @@ function faqEntries(faq: unknown): FaqEntry[] {
 }
 
 function numberField(json: unknown, field: string): number | undefined {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  const value = (json as Record<string, unknown>)[field];
+  const value = jsonObject(json)?.[field];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

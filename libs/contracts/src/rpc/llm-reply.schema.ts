@@ -13,6 +13,8 @@ export const llmAgentConfigSchema = agentConfigSchema
     knowledgeBaseIds: true,
     knowledge: true,
     fallbackMessage: true,
+    tools: true,
+    dtmfRules: true,
   })
   // Optional here (required in the full config): only an opening turn speaks it, and requests
   // published before it was added stay valid.
