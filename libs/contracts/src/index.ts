@@ -24,6 +24,8 @@ export * from './rpc/tts-synthesize.schema';
 export * from './rpc/key-resolve.schema';
 export * from './rpc/agent-resolve.schema';
 export * from './rpc/dial-admit.schema';
+export * from './rpc/call-transfer.schema';
+export * from './shared/builtin-tools';
 export * from './rpc/knowledge-search.schema';
 export * from './rpc/balance-get.schema';
 export * from './rpc/points-credit.schema';

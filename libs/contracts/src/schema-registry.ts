@@ -19,6 +19,7 @@ import { webhookEndpointDisabledEventSchema } from './events/webhook-endpoint-di
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { agentResolveReplySchema, agentResolveRequestSchema } from './rpc/agent-resolve.schema';
 import { dialAdmitReplySchema, dialAdmitRequestSchema } from './rpc/dial-admit.schema';
+import { callTransferReplySchema, callTransferRequestSchema } from './rpc/call-transfer.schema';
 import { knowledgeSearchReplySchema, knowledgeSearchRequestSchema } from './rpc/knowledge-search.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
 import { tasksCountReplySchema, tasksCountRequestSchema } from './rpc/tasks-count.schema';
@@ -83,6 +84,7 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.identityAgentResolve]: { request: agentResolveRequestSchema, reply: agentResolveReplySchema },
   [rpcSubjects.knowledgeSearch]: { request: knowledgeSearchRequestSchema, reply: knowledgeSearchReplySchema },
   [rpcSubjects.dialerDialAdmit]: { request: dialAdmitRequestSchema, reply: dialAdmitReplySchema },
+  [rpcSubjects.dialerCallTransfer]: { request: callTransferRequestSchema, reply: callTransferReplySchema },
   [rpcSubjects.billingBalanceGet]: { request: balanceGetRequestSchema, reply: balanceGetReplySchema },
   [rpcSubjects.billingPointsCredit]: { request: pointsCreditRequestSchema, reply: pointsCreditReplySchema },
   [rpcSubjects.billingLedgerList]: { request: ledgerListRequestSchema, reply: ledgerListReplySchema },

@@ -18,6 +18,7 @@ import type { WebhookEndpointDisabledEvent } from './events/webhook-endpoint-dis
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { AgentResolveReply, AgentResolveRequest } from './rpc/agent-resolve.schema';
 import type { DialAdmitReply, DialAdmitRequest } from './rpc/dial-admit.schema';
+import type { CallTransferReply, CallTransferRequest } from './rpc/call-transfer.schema';
 import type { KnowledgeSearchReply, KnowledgeSearchRequest } from './rpc/knowledge-search.schema';
 import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
 import type { TasksCountReply, TasksCountRequest } from './rpc/tasks-count.schema';
@@ -74,6 +75,7 @@ export type RpcMap = {
   [rpcSubjects.identityAgentResolve]: { request: AgentResolveRequest; reply: AgentResolveReply };
   [rpcSubjects.knowledgeSearch]: { request: KnowledgeSearchRequest; reply: KnowledgeSearchReply };
   [rpcSubjects.dialerDialAdmit]: { request: DialAdmitRequest; reply: DialAdmitReply };
+  [rpcSubjects.dialerCallTransfer]: { request: CallTransferRequest; reply: CallTransferReply };
   [rpcSubjects.billingBalanceGet]: { request: BalanceGetRequest; reply: BalanceGetReply };
   [rpcSubjects.billingPointsCredit]: { request: PointsCreditRequest; reply: PointsCreditReply };
   [rpcSubjects.billingLedgerList]: { request: LedgerListRequest; reply: LedgerListReply };

@@ -31,6 +31,7 @@ export const rpcSubjects = {
   dialerTaskExecute: rpcSubject('dialer', 'task.execute'),
   dialerTaskReset: rpcSubject('dialer', 'task.reset'),
   dialerDialAdmit: rpcSubject('dialer', 'dial.admit'),
+  dialerCallTransfer: rpcSubject('dialer', 'call.transfer'),
   webhookCreate: rpcSubject('webhooks', 'endpoint.create'),
   webhookList: rpcSubject('webhooks', 'endpoint.list'),
   webhookGet: rpcSubject('webhooks', 'endpoint.get'),

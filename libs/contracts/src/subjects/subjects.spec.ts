@@ -52,6 +52,7 @@ describe('RPC subjects', () => {
       dialerTaskExecute: 'dialer.v1.rpc.task.execute',
       dialerTaskReset: 'dialer.v1.rpc.task.reset',
       dialerDialAdmit: 'dialer.v1.rpc.dial.admit',
+      dialerCallTransfer: 'dialer.v1.rpc.call.transfer',
       webhookCreate: 'webhooks.v1.rpc.endpoint.create',
       webhookList: 'webhooks.v1.rpc.endpoint.list',
       webhookGet: 'webhooks.v1.rpc.endpoint.get',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DTMF_DIGITS } from '../shared/builtin-tools';
 import { sequenceSchema, turnIdSchema } from '../shared/ids.schema';
+import { e164Schema } from '../shared/task.schema';
 
 /**
  * One sentence of the agent's reply, streamed by the LLM worker on
@@ -15,6 +17,10 @@ export const replyTextChunkSchema = z.object({
   endCall: z.boolean().optional(),
   /** Set on the final chunk when a model produced the reply: its tokens, for cost reporting. */
   usage: z.object({ inputTokens: z.int().nonnegative(), outputTokens: z.int().nonnegative() }).optional(),
+  /** Set on the final chunk when the agent transfers the caller (`transfer_call`) once the reply is spoken. */
+  transfer: z.object({ to: e164Schema }).optional(),
+  /** Set on the final chunk when the agent presses keys (`send_dtmf`): played as tones after the reply. */
+  dtmf: z.string().regex(DTMF_DIGITS).optional(),
 });
 
 export type ReplyTextChunk = z.infer<typeof replyTextChunkSchema>;
