@@ -27,6 +27,11 @@ export const gatewayEnv = z.object({
   GATEWAY_ENDPOINTING_MS: wholeNumber(200, 5000).default(350),
   /** The longer caller silence that ends a turn whose words end mid-phrase ("... and", "um"). */
   GATEWAY_ENDPOINTING_MID_PHRASE_MS: wholeNumber(200, 5000).default(900),
+  /**
+   * Caller silence from which the reply is prepared, but held until the turn surely ended: the
+   * reply is ready when it does, so it starts at once. Voice before then voids it. 0 turns it off.
+   */
+  GATEWAY_SPECULATIVE_REPLY_MS: wholeNumber(0, 5000).default(200),
   /** Voice activity detection: Silero (falls back to energy if its model cannot load) or energy. */
   GATEWAY_VAD: z.enum(['silero', 'energy']).default('silero'),
   /**

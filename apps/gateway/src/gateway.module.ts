@@ -43,6 +43,7 @@ export class GatewayModule {
             recordings,
             endpointingMs: config.GATEWAY_ENDPOINTING_MS,
             endpointingMidPhraseMs: config.GATEWAY_ENDPOINTING_MID_PHRASE_MS,
+            speculativeReplyMs: config.GATEWAY_SPECULATIVE_REPLY_MS,
           }),
         }),
       ],

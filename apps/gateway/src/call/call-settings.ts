@@ -10,6 +10,8 @@ export interface CallSettings {
   readonly endpointingMs: number;
   /** The longer silence that ends it when the caller's words so far end mid-phrase ("... and um"). */
   readonly endpointingMidPhraseMs: number;
+  /** Caller silence from which the reply is prepared and held (0: not before the end of turn). */
+  readonly speculativeReplyMs: number;
   /** Caller speech must last this long to interrupt the agent, so "mhm" and clicks do not. */
   readonly bargeInMinMs: number;
   /** A reply whose first sentence takes longer is abandoned for the fallback phrase. */
@@ -40,6 +42,7 @@ export const CALL_VADS = Symbol('parley:call-vads');
 export const DEFAULT_CALL_SETTINGS: CallSettings = Object.freeze({
   endpointingMs: 350,
   endpointingMidPhraseMs: 900,
+  speculativeReplyMs: 200,
   bargeInMinMs: 300,
   llmFirstSentenceTimeoutMs: 5_000,
   sttFinalTimeoutMs: 3_000,

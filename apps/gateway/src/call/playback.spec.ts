@@ -67,4 +67,38 @@ describe('Playback', () => {
     expect(events).toEqual(['audio_start', 'audio_end']);
     expect(onPlayed).not.toHaveBeenCalled();
   });
+
+  it('holds a prepared turn silent until released, then plays what it gathered at once', async () => {
+    const { events, frames, sink } = recorder();
+    const onPlayed = jest.fn();
+    const playback = new Playback(sink, onPlayed);
+    playback.begin('t4', undefined, true);
+    playback.addSentence('t4', 0, 'Ready.');
+    playback.pushFrame('t4', 0, frame(1), false);
+    playback.pushFrame('t4', 0, frame(2), true);
+    playback.endTurn('t4');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(frames).toEqual([]);
+    expect(onPlayed).not.toHaveBeenCalled();
+
+    const played = new Promise((resolve) => onPlayed.mockImplementation(resolve));
+    playback.release('t4');
+    expect(frames).toEqual([1]); // the first frame goes out on release, not a tick later
+    await played;
+    expect(frames).toEqual([1, 2]);
+    expect(events).toEqual(['audio_start', 'audio_end']);
+  });
+
+  it('drops a held turn on interrupt without a word to the client', () => {
+    const { events, frames, sink } = recorder();
+    const playback = new Playback(sink, jest.fn());
+    playback.begin('t5', undefined, true);
+    playback.addSentence('t5', 0, 'Never heard.');
+    playback.pushFrame('t5', 0, frame(1), true);
+    expect(playback.interrupt()).toEqual({ turnId: 't5', text: '', interrupted: true });
+    playback.release('t5');
+    expect(frames).toEqual([]);
+    expect(events).toEqual([]);
+  });
 });
+

@@ -35,6 +35,8 @@ export class Playback {
   private cursor = 0;
   private turnComplete = false;
   private started = false;
+  /** A held turn gathers its audio but plays nothing until `release`. */
+  private held = false;
   private firstFrameSent?: () => void;
 
   constructor(
@@ -55,15 +57,27 @@ export class Playback {
     return this.turnId;
   }
 
-  /** A new turn replaces whatever was playing; call `interrupt` first to learn what was heard. */
-  begin(turnId: string, onFirstFrame?: () => void): void {
+  /**
+   * A new turn replaces whatever was playing; call `interrupt` first to learn what was heard.
+   * A `held` turn (a reply prepared before the caller's turn surely ended) plays from `release`.
+   */
+  begin(turnId: string, onFirstFrame?: () => void, held = false): void {
     this.pacer.stop();
     this.turnId = turnId;
     this.sentences = [];
     this.cursor = 0;
     this.turnComplete = false;
     this.started = false;
+    this.held = held;
     this.firstFrameSent = onFirstFrame;
+  }
+
+  /** Plays the held turn: at once from whatever audio it has gathered. */
+  release(turnId: string): void {
+    if (turnId !== this.turnId || !this.held) return;
+    this.held = false;
+    if (this.sentences.some((s) => s && s.frames.length > 0)) this.pacer.start();
+    this.finishIfDone();
   }
 
   /** A sentence was sent to TTS; its frames play after every earlier sentence's. */
@@ -77,6 +91,7 @@ export class Playback {
     if (!sentence || sentence.complete) return;
     sentence.frames.push(frame);
     if (last) sentence.complete = true;
+    if (this.held) return;
     this.pacer.start();
     if (last) this.finishIfDone();
   }
@@ -86,6 +101,7 @@ export class Playback {
     const sentence = turnId === this.turnId ? this.sentences[index] : undefined;
     if (!sentence) return;
     sentence.complete = true;
+    if (this.held) return;
     this.pacer.start();
     this.finishIfDone();
   }
@@ -107,6 +123,7 @@ export class Playback {
     this.turnId = undefined;
     this.sentences = [];
     this.started = false;
+    this.held = false;
     if (wasSpeaking) this.sink.audioEnded();
     return { turnId, text, interrupted: true };
   }
@@ -137,7 +154,7 @@ export class Playback {
   };
 
   private finishIfDone(): void {
-    if (this.turnId === undefined || !this.turnComplete || this.pacer.active) return;
+    if (this.turnId === undefined || this.held || !this.turnComplete || this.pacer.active) return;
     if (this.sentences.some((s) => s && (!s.complete || s.readIndex < s.frames.length))) return;
     const turn: PlayedTurn = { turnId: this.turnId, text: this.heardText(), interrupted: false };
     if (this.started) this.sink.audioEnded();

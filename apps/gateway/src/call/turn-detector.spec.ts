@@ -72,4 +72,41 @@ describe('TurnDetector', () => {
     expect(feed(detector, 200)).toEqual([]);
     expect(detector.callerSpeaking).toBe(false);
   });
+
+  describe('with a speculative pause', () => {
+    const speculative = { ...options, speculativeMs: 200 };
+
+    it('signals a pause after 200 ms without voice, inside the VAD hangover, then the end of turn', () => {
+      const detector = new TurnDetector(speculative);
+      feed(detector, 25, 'speech-start');
+      // Unvoiced frames while the VAD still calls it speech (its hangover).
+      expect(feed(detector, 9, null, false)).toEqual([]);
+      expect(feed(detector, 1, null, false)).toEqual(['pause']);
+      expect(feed(detector, 5, null, false)).toEqual([]);
+      // speech-end after the 300 ms hangover; 600 ms of quiet in all ends the turn, with no second pause.
+      expect(feed(detector, 15, 'speech-end')).toEqual([]);
+      expect(feed(detector, 1)).toEqual(['end-of-turn']);
+    });
+
+    it('signals resume when voice returns after a pause, and pauses again on the next quiet', () => {
+      const detector = new TurnDetector(speculative);
+      feed(detector, 25, 'speech-start');
+      expect(feed(detector, 10, null, false)).toEqual(['pause']);
+      expect(feed(detector, 1, null, true)).toEqual(['resume']);
+      expect(feed(detector, 5, null, true)).toEqual([]);
+      expect(feed(detector, 10, null, false)).toEqual(['pause']);
+      expect(feed(detector, 5, 'speech-end')).toEqual([]);
+      // After the VAD declared the speech over, a new utterance resumes the same turn.
+      expect(feed(detector, 1, 'speech-start')).toEqual(['resume']);
+      expect(feed(detector, 10, null, false)).toEqual(['pause']);
+    });
+
+    it('does not pause on silence alone, nor when the pause would not come before the end of turn', () => {
+      expect(feed(new TurnDetector(speculative), 100)).toEqual([]);
+      const late = new TurnDetector({ ...options, speculativeMs: 600 });
+      feed(late, 25, 'speech-start');
+      expect(feed(late, 16, 'speech-end')).toEqual(['end-of-turn']);
+    });
+  });
 });
+

@@ -7,14 +7,24 @@ export interface TurnDetectorOptions {
   readonly endpointingMidPhraseMs: number;
   /** Speech with this much voice is sustained: it may interrupt the agent. */
   readonly bargeInMinMs: number;
+  /**
+   * Quiet after voice from which the turn has probably ended: `pause` lets the session prepare
+   * the reply early and hold it until `end-of-turn` confirms. 0 (or at least the endpointing
+   * time) disables it.
+   */
+  readonly speculativeMs?: number;
   /** Silence the VAD already waited before it reported `speech-end`. */
   readonly vadHangoverMs: number;
   /** Duration of one frame. */
   readonly frameMs: number;
 }
 
-/** What one caller frame means for the conversation. */
-export type TurnSignal = 'speech-start' | 'sustained-speech' | 'end-of-turn' | null;
+/**
+ * What one caller frame means for the conversation. `pause` comes at most once per stretch of
+ * quiet, before `end-of-turn`; `resume` is voice again after a `pause` (whether or not the VAD
+ * had declared the speech over), so whatever was prepared on the pause is void.
+ */
+export type TurnSignal = 'speech-start' | 'sustained-speech' | 'pause' | 'resume' | 'end-of-turn' | null;
 
 /**
  * Turns VAD transitions into conversation signals, counting time in caller audio (frames)
@@ -29,6 +39,9 @@ export class TurnDetector {
   /** Speech was heard since the last end of turn. */
   private pendingTurn = false;
   private midPhrase = false;
+  /** Unvoiced time since the last voiced frame, hangover included. */
+  private silentMs = 0;
+  private paused = false;
 
   constructor(private readonly options: TurnDetectorOptions) {}
 
@@ -53,13 +66,37 @@ export class TurnDetector {
 
   /** `voiced`: the frame itself held voice (not just the VAD's hangover). */
   onFrame(event: VadEvent | null, voiced: boolean): TurnSignal {
-    if (event === 'speech-start') return this.startSpeech();
+    if (event === 'speech-start') return this.wasPaused() ?? this.startSpeech();
     if (event === 'speech-end') {
       this.speaking = false;
       this.quiet = this.options.vadHangoverMs;
-      return this.checkEndOfTurn();
+      return this.checkEndOfTurn() ?? this.checkPause(0);
     }
-    return this.speaking ? this.continueSpeech(voiced) : this.checkEndOfTurn(this.options.frameMs);
+    if (!this.speaking) return this.checkEndOfTurn(this.options.frameMs) ?? this.checkPause(this.options.frameMs);
+    if (voiced) return this.wasPaused() ?? this.continueSpeech(voiced);
+    return this.continueSpeech(voiced) ?? this.checkPause(this.options.frameMs);
+  }
+
+  /** Voice after a `pause`: `resume`, once; the caller's next frame gets its own signal. */
+  private wasPaused(): TurnSignal {
+    this.silentMs = 0;
+    if (!this.paused) return null;
+    this.paused = false;
+    if (!this.speaking) this.startSpeech();
+    return 'resume';
+  }
+
+  private checkPause(quietFrameMs: number): TurnSignal {
+    this.silentMs += quietFrameMs;
+    const { speculativeMs = 0 } = this.options;
+    if (!this.pendingTurn || this.paused || speculativeMs <= 0 || this.silentMs < speculativeMs) return null;
+    if (speculativeMs >= this.currentWait()) return null;
+    this.paused = true;
+    return 'pause';
+  }
+
+  private currentWait(): number {
+    return this.midPhrase ? this.options.endpointingMidPhraseMs : this.options.endpointingMs;
   }
 
   private startSpeech(): TurnSignal {
@@ -85,10 +122,10 @@ export class TurnDetector {
   private checkEndOfTurn(quietFrameMs = 0): TurnSignal {
     if (!this.pendingTurn) return null;
     this.quiet += quietFrameMs;
-    const wait = this.midPhrase ? this.options.endpointingMidPhraseMs : this.options.endpointingMs;
-    if (this.quiet < wait) return null;
+    if (this.quiet < this.currentWait()) return null;
     this.pendingTurn = false;
     this.midPhrase = false;
+    this.paused = false;
     return 'end-of-turn';
   }
 }
