@@ -64,6 +64,8 @@ export * from './events/call-settled.schema';
 export * from './events/task-webhook-requested.schema';
 export * from './events/call-reported.schema';
 export * from './events/webhook-endpoint-disabled.schema';
+export * from './events/knowledge-document-uploaded.schema';
+export * from './events/knowledge-reindexed.schema';
 
 export * from './errors/error-catalog';
 export * from './errors/error-envelope.schema';

@@ -16,6 +16,8 @@ import { callSettledEventSchema } from './events/call-settled.schema';
 import { taskWebhookRequestedEventSchema } from './events/task-webhook-requested.schema';
 import { callReportedEventSchema } from './events/call-reported.schema';
 import { webhookEndpointDisabledEventSchema } from './events/webhook-endpoint-disabled.schema';
+import { knowledgeDocumentUploadedEventSchema } from './events/knowledge-document-uploaded.schema';
+import { knowledgeReindexedEventSchema } from './events/knowledge-reindexed.schema';
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { agentResolveReplySchema, agentResolveRequestSchema } from './rpc/agent-resolve.schema';
 import { dialAdmitReplySchema, dialAdmitRequestSchema } from './rpc/dial-admit.schema';
@@ -122,6 +124,8 @@ const eventSchemas: { [K in EventSubject]: z.ZodType<EventMap[K]> } = {
   [eventSubjects.taskWebhookRequested]: taskWebhookRequestedEventSchema,
   [eventSubjects.callReported]: callReportedEventSchema,
   [eventSubjects.webhookEndpointDisabled]: webhookEndpointDisabledEventSchema,
+  [eventSubjects.knowledgeDocumentUploaded]: knowledgeDocumentUploadedEventSchema,
+  [eventSubjects.knowledgeReindexed]: knowledgeReindexedEventSchema,
 };
 
 function lookup(subject: string): z.ZodType | undefined {

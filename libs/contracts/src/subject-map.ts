@@ -15,6 +15,8 @@ import type { UsageRecordedEvent } from './events/usage-recorded.schema';
 import type { CallSettledEvent } from './events/call-settled.schema';
 import type { TaskWebhookRequestedEvent } from './events/task-webhook-requested.schema';
 import type { WebhookEndpointDisabledEvent } from './events/webhook-endpoint-disabled.schema';
+import type { KnowledgeDocumentUploadedEvent } from './events/knowledge-document-uploaded.schema';
+import type { KnowledgeReindexedEvent } from './events/knowledge-reindexed.schema';
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { AgentResolveReply, AgentResolveRequest } from './rpc/agent-resolve.schema';
 import type { DialAdmitReply, DialAdmitRequest } from './rpc/dial-admit.schema';
@@ -114,6 +116,8 @@ export type EventMap = {
   [eventSubjects.taskWebhookRequested]: TaskWebhookRequestedEvent;
   [eventSubjects.callReported]: CallReportedEvent;
   [eventSubjects.webhookEndpointDisabled]: WebhookEndpointDisabledEvent;
+  [eventSubjects.knowledgeDocumentUploaded]: KnowledgeDocumentUploadedEvent;
+  [eventSubjects.knowledgeReindexed]: KnowledgeReindexedEvent;
 };
 
 /** Every subject and the payload published on it (for an RPC, its request). */

@@ -21,6 +21,8 @@ export const eventSubjects = {
   taskWebhookRequested: eventSubject('dialer', 'task', 'webhook-requested'),
   callReported: eventSubject('dialer', 'call', 'reported'),
   webhookEndpointDisabled: eventSubject('webhooks', 'endpoint', 'disabled'),
+  knowledgeDocumentUploaded: eventSubject('knowledge', 'document', 'uploaded'),
+  knowledgeReindexed: eventSubject('knowledge', 'knowledge-base', 'reindexed'),
 } as const;
 
 export type EventSubject = (typeof eventSubjects)[keyof typeof eventSubjects];

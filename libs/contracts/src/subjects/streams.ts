@@ -68,6 +68,14 @@ export const streams = {
     maxAgeMs: 7 * DAY_MS,
     duplicateWindowMs: 2 * 60 * 1000,
   },
+  // Knowledge facts wait for webhook delivery: a week, like CALL, so a webhooks outage loses none.
+  knowledge: {
+    name: 'KNOWLEDGE',
+    subjects: [domainEventsWildcard('knowledge')],
+    description: 'Facts about knowledge bases: a document indexed, a knowledge base reindexed',
+    maxAgeMs: 7 * DAY_MS,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
 } as const satisfies Record<string, StreamDef>;
 
 /** Every stream, for `ensureStreams` at boot. */

@@ -86,6 +86,8 @@ describe('event subjects and streams', () => {
       taskWebhookRequested: 'dialer.v1.evt.task.webhook-requested',
       callReported: 'dialer.v1.evt.call.reported',
       webhookEndpointDisabled: 'webhooks.v1.evt.endpoint.disabled',
+      knowledgeDocumentUploaded: 'knowledge.v1.evt.document.uploaded',
+      knowledgeReindexed: 'knowledge.v1.evt.knowledge-base.reindexed',
     });
   });
 
