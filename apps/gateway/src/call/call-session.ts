@@ -9,7 +9,6 @@ import {
   type TranscriptMessage,
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
-import type { WebSocket } from 'ws';
 import { CallMeter, METERING_INTERVAL_MS, usagePublisher } from '../metering';
 import { CallControls, serveCallCommands } from '../command';
 import { energyVadFactory, type VadFactory } from '../vad';
@@ -22,12 +21,13 @@ import type { CallMetrics } from './call-metrics';
 import { CallRecordings } from './call-recorder';
 import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
-import { ClientChannel, CLOSE_NORMAL, CLOSE_TOO_BIG } from './client-channel';
+import { type CallTransport, CLOSE_NORMAL, CLOSE_TOO_BIG, type TransportConnector } from './client-channel';
 import { ConversationLog } from './conversation-log';
 import type { RecordingSink } from './recording-sink';
 import { endsMidPhrase } from './mid-phrase';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
+import { dtmfTurnText } from '../telephony/dtmf-turn';
 import type { TurnSignal } from './turn-detector';
 
 /** The concurrent-call slot the upgrade took. It renews itself; the call releases it at the end. */
@@ -71,7 +71,7 @@ const GREETING_TURN = 't0';
  * call's facts together, and owns the single way out (`end`).
  */
 export class CallSession {
-  private readonly client: ClientChannel;
+  private readonly client: CallTransport;
   private readonly playback: Playback;
   private readonly voice: AgentVoice;
   private readonly stt: SttLink;
@@ -97,14 +97,14 @@ export class CallSession {
   private ending: Promise<void> | undefined;
 
   constructor(
-    socket: WebSocket,
+    connect: TransportConnector,
     private readonly ctx: CallContext,
     private readonly deps: CallSessionDeps,
   ) {
     const { callId, orgId, agent } = ctx;
     this.log = deps.log.child({ callId });
     this.latency = new CallLatencyMeter((ms) => deps.metrics.voiceToVoiceMs(ms));
-    this.client = this.connectClient(socket);
+    this.client = this.connectClient(connect);
     this.events = new CallEvents(deps.bus, { callId, orgId, agentId: agent.agentId, keyId: ctx.keyId }, this.log);
     this.conversation = new ConversationLog(agent.systemPrompt, this.client, this.events);
     this.meter = this.createMeter();
@@ -210,14 +210,15 @@ export class CallSession {
     return new CallControls(call, this.log);
   }
 
-  private connectClient(socket: WebSocket): ClientChannel {
+  private connectClient(connect: TransportConnector): CallTransport {
     const events = {
       onAudio: (chunk: Uint8Array) => this.callerAudio.push(chunk),
+      onDtmf: (digit: string) => this.onDtmf(digit),
       onEndCall: () => void this.end('CLIENT_ENDED'),
       onTooLarge: () => void this.end('PLATFORM_ERROR', CLOSE_TOO_BIG),
       onClosed: () => void this.end('HANGUP'),
     };
-    return new ClientChannel(socket, events, this.deps.settings.maxClientFrameBytes, this.log);
+    return connect(events, this.log);
   }
 
   private createPlayback(): Playback {
@@ -324,6 +325,14 @@ export class CallSession {
     this.voice.reply(`t${this.turns}`, messages);
   }
 
+  /** A keypad digit is a caller turn of its own: the agent's DTMF rule for it, or `[DTMF <d>]`. */
+  private onDtmf(digit: string): void {
+    if (this.ending) return;
+    this.log.info({}, 'caller pressed a key');
+    this.limits.callerActive();
+    this.onUserTurn(dtmfTurnText(this.ctx.agent.dtmfRules, digit));
+  }
+
   private onTurnPlayed(turn: PlayedTurn): void {
     this.conversation.assistant(turn.text, false);
     this.meter.agentSpoke(turn.text, turn.turnId !== GREETING_TURN);
@@ -339,6 +348,7 @@ export class CallSession {
   private stopAgentTurn(turnId: string | undefined): void {
     if (turnId === undefined || turnId !== this.playback.currentTurnId) return;
     const heard = this.playback.interrupt();
+    this.client.clear();
     this.voice.cancel(turnId, heard?.text ?? '');
     this.conversation.assistant(heard?.text ?? '', true);
     this.meter.agentSpoke(heard?.text ?? '', true);

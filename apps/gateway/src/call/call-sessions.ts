@@ -7,6 +7,7 @@ import type { VadFactory } from '../vad';
 import { CallMetrics } from './call-metrics';
 import { CALL_SETTINGS, CALL_VADS, type CallSettings } from './call-settings';
 import { type CallContext, CallSession } from './call-session';
+import { rawConnector, type TransportConnector } from './client-channel';
 import type { RecordingSink } from './recording-sink';
 
 /** The live calls of this gateway instance; the upgrade hands each accepted socket here. */
@@ -32,9 +33,13 @@ export class CallSessions implements BeforeApplicationShutdown {
     return this.live.size;
   }
 
-  /** Runs the call on an upgraded socket: greeting first, until one of the end paths. */
-  start(socket: WebSocket, ctx: CallContext): CallSession {
-    const session = new CallSession(socket, ctx, {
+  /**
+   * Runs the call on a transport (or an upgraded socket speaking the raw protocol): greeting
+   * first, until one of the end paths.
+   */
+  start(link: WebSocket | TransportConnector, ctx: CallContext): CallSession {
+    const connect = typeof link === 'function' ? link : rawConnector(link, this.settings.maxClientFrameBytes);
+    const session = new CallSession(connect, ctx, {
       bus: this.bus,
       settings: this.settings,
       log: this.log,

@@ -13,7 +13,7 @@ class FakeSocket extends EventEmitter {
   }
 }
 
-const events = { onAudio: jest.fn(), onEndCall: jest.fn(), onTooLarge: jest.fn(), onClosed: jest.fn() };
+const events = { onAudio: jest.fn(), onDtmf: jest.fn(), onEndCall: jest.fn(), onTooLarge: jest.fn(), onClosed: jest.fn() };
 
 describe('ClientChannel', () => {
   it('skips agent audio while the client holds more than a second of it unread, and warns once', () => {

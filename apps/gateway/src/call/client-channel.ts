@@ -2,15 +2,38 @@ import { type ErrorCode, type VoiceServerMessage, voiceClientMessageSchema } fro
 import type { Logger } from '@parley/logging';
 import { type RawData, WebSocket } from 'ws';
 
-export interface ClientEvents {
-  /** A binary frame of whole PCM16 samples (any length up to the limit). */
+/** What a transport reports to the call, whatever the wire protocol. */
+export interface TransportEvents {
+  /** Caller audio as whole PCM16LE samples at 16 kHz (any length up to the limit). */
   onAudio(chunk: Uint8Array): void;
+  /** A keypad digit (0-9, *, #, A-D) the caller pressed; carriers only. */
+  onDtmf(digit: string): void;
+  /** The client or carrier asked to end the call (raw `end_call`). */
   onEndCall(): void;
   /** The client broke the protocol beyond repair (a frame over the size limit). */
   onTooLarge(): void;
   /** The socket closed, whoever closed it. */
   onClosed(): void;
 }
+
+/**
+ * The seam between a call and the wire (`../telephony` for the carrier implementations):
+ * the call loop speaks only this, so the raw protocol of reference 003 and every carrier's
+ * media stream run the same conversation.
+ */
+export interface CallTransport {
+  readonly open: boolean;
+  /** A reference-003 protocol message; the raw protocol sends it, carriers map or ignore it. */
+  send(message: VoiceServerMessage): void;
+  /** One 20 ms frame of agent audio (PCM16LE 16 kHz); false when it was not sent. */
+  sendAudio(frame: Uint8Array): boolean;
+  /** The agent's audio was cut (barge-in): drop whatever the far end still buffers. */
+  clear(): void;
+  close(code: number, reason?: string): void;
+}
+
+/** Builds a call's transport once the call can take its events. */
+export type TransportConnector = (events: TransportEvents, log: Logger) => CallTransport;
 
 /** RFC 6455 close codes the call uses. */
 export const CLOSE_NORMAL = 1000;
@@ -24,16 +47,16 @@ export const CLOSE_TOO_BIG = 1009;
 export const MAX_BUFFERED_AUDIO_BYTES = 32_000;
 
 /**
- * The telephony side of a call: decodes what the client sends, validates it at the edge and
+ * The raw protocol (reference 003) on `/voice/<key>`: decodes what the client sends, validates it at the edge and
  * answers a bad frame with an `error` frame (INVALID_AUDIO, INVALID_MESSAGE) instead of failing
  * the call.
  */
-export class ClientChannel {
+export class ClientChannel implements CallTransport {
   private backlogLogged = false;
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly events: ClientEvents,
+    private readonly events: TransportEvents,
     private readonly maxFrameBytes: number,
     private readonly log: Logger,
   ) {
@@ -60,6 +83,11 @@ export class ClientChannel {
     }
     this.socket.send(frame, { binary: true });
     return true;
+  }
+
+  /** Raw clients drop queued audio on `audio_end`, which the call sends first: nothing to send. */
+  clear(): void {
+    return;
   }
 
   close(code: number, reason = ''): void {
@@ -108,7 +136,12 @@ export class ClientChannel {
   }
 }
 
-function asBytes(data: RawData): Buffer {
+/** The raw protocol as a connector, for `/voice/<key>` and `/voice/dial/<ticket>`. */
+export function rawConnector(socket: WebSocket, maxFrameBytes: number): TransportConnector {
+  return (events, log) => new ClientChannel(socket, events, maxFrameBytes, log);
+}
+
+export function asBytes(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   if (Array.isArray(data)) return Buffer.concat(data);
   return Buffer.from(data);

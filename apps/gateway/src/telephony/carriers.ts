@@ -1,0 +1,16 @@
+import type { CarrierProtocol } from './carrier-protocol';
+import { twilioProtocol } from './twilio-protocol';
+import { vonageProtocol } from './vonage-protocol';
+
+/** Every carrier served on `/telephony/<name>/...`; adding one is its file and one line here. */
+const CARRIERS: readonly CarrierProtocol[] = [twilioProtocol, vonageProtocol];
+
+const byName = new Map(CARRIERS.map((carrier) => [carrier.name, carrier]));
+
+export function carrierNamed(name: string): CarrierProtocol | undefined {
+  return byName.get(name);
+}
+
+export function carrierNames(): string[] {
+  return [...byName.keys()];
+}
