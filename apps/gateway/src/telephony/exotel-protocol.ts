@@ -1,6 +1,6 @@
 import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
-import { L16Base64 } from './base64-codecs';
+import { type Base64Codec, L16Base64, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
 import { isDtmfDigit } from './dtmf-turn';
@@ -43,14 +43,15 @@ const STOP: CarrierInbound = { kind: 'stop' };
  * One Exotel Voicebot (bidirectional) stream, the JSON framing reference 001 points carriers at.
  * In: `connected`, `start` (stream_sid, call_sid, from/to, custom_parameters, media_format),
  * `media` (base64 raw 16-bit little-endian PCM, mono, 8 kHz unless the URL asked for 16/24 kHz),
- * `dtmf`, `mark` (audio we sent has played), `stop`. Out: `media` (one message per 20 ms agent
+ * `dtmf`, `mark` (audio we sent has played), `stop`; a start naming `audio/x-mulaw` switches both
+ * directions to base64 G.711 mu-law. Out: `media` (one message per 20 ms agent
  * frame), a `mark` at the end of each agent utterance, `clear` on barge-in.
  */
 export class ExotelStream implements CarrierStream {
   private streamSid = '';
   private marks = 0;
   private audio = new CarrierAudio(DEFAULT_RATE);
-  private readonly l16 = new L16Base64();
+  private codec: Base64Codec = new L16Base64();
 
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
     if (isBinary) return invalid('Exotel sends text frames only');
@@ -61,7 +62,7 @@ export class ExotelStream implements CarrierStream {
       case 'start':
         return this.onStart(message);
       case 'media':
-        return { kind: 'audio', pcm: this.audio.inbound(this.l16.decode(message.media.payload)) };
+        return { kind: 'audio', pcm: this.audio.inbound(this.codec.decode(message.media.payload)) };
       case 'dtmf':
         return isDtmfDigit(message.dtmf.digit) ? { kind: 'dtmf', digit: message.dtmf.digit } : invalid('bad digit');
       case 'stop':
@@ -72,7 +73,7 @@ export class ExotelStream implements CarrierStream {
   }
 
   encodeAudio(frame: Uint8Array): string {
-    const payload = this.l16.encode(this.audio.outbound(frame));
+    const payload = this.codec.encode(this.audio.outbound(frame));
     return JSON.stringify({ event: 'media', stream_sid: this.streamSid, media: { payload } });
   }
 
@@ -90,6 +91,8 @@ export class ExotelStream implements CarrierStream {
     const rate = message.start.media_format?.sample_rate ?? DEFAULT_RATE;
     if (!EXOTEL_RATES.includes(rate)) return invalid(`unsupported sample rate ${rate}`);
     if (rate !== this.audio.carrierRate) this.audio = new CarrierAudio(rate);
+    // Exotel's newer applet settings can stream G.711 mu-law instead; the start message says which.
+    if (/mulaw/i.test(message.start.media_format?.encoding ?? '')) this.codec = new MulawBase64();
     this.streamSid = message.start.stream_sid ?? message.stream_sid ?? '';
     const start: CarrierStart = {
       streamId: this.streamSid,

@@ -1,0 +1,119 @@
+import type { VoiceServerMessage } from '@parley/contracts';
+import { z } from 'zod';
+import { AlawBase64, type Base64Codec, MulawBase64 } from './base64-codecs';
+import { CarrierAudio } from './carrier-audio';
+import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
+import { isDtmfDigit } from './dtmf-turn';
+
+/** RTP payloads Telnyx streams by default (`PCMU`) or when the call asked for A-law (`PCMA`), both 8 kHz. */
+const TELNYX_RATE = 8000;
+const CODECS: Record<string, () => Base64Codec> = { PCMU: () => new MulawBase64(), PCMA: () => new AlawBase64() };
+
+const start = z.object({
+  event: z.literal('start'),
+  stream_id: z.string().min(1).optional(),
+  start: z.object({
+    call_control_id: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    client_state: z.string().optional(),
+    media_format: z.object({ encoding: z.string(), sample_rate: z.coerce.number() }).optional(),
+  }),
+});
+
+const telnyxInboundSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('connected') }),
+  start,
+  z.object({ event: z.literal('media'), media: z.object({ track: z.string().optional(), payload: z.string() }) }),
+  z.object({ event: z.literal('dtmf'), dtmf: z.object({ digit: z.coerce.string() }) }),
+  z.object({ event: z.literal('mark') }),
+  z.object({ event: z.literal('error') }),
+  z.object({ event: z.literal('stop') }),
+]);
+
+type TelnyxStart = z.infer<typeof start>;
+
+const IGNORED: CarrierInbound = { kind: 'ignored' };
+const STOP: CarrierInbound = { kind: 'stop' };
+
+/**
+ * One Telnyx media stream (Call Control `stream_url` with `stream_bidirectional_mode: rtp`). In:
+ * `connected`, `start` (call_control_id, from/to, media_format), `media` (base64 RTP payload,
+ * PCMU or PCMA at 8 kHz), `dtmf`, `mark`, `error`, `stop`. Out: `media` (one per 20 ms agent
+ * frame, in the stream's codec), a `mark` at the end of each agent utterance, `clear` on barge-in.
+ */
+export class TelnyxStream implements CarrierStream {
+  private marks = 0;
+  private readonly audio = new CarrierAudio(TELNYX_RATE);
+  private codec: Base64Codec = new MulawBase64();
+
+  decode(data: Buffer, isBinary: boolean): CarrierInbound {
+    if (isBinary) return invalid('Telnyx sends text frames only');
+    const parsed = telnyxInboundSchema.safeParse(parseJson(data));
+    if (!parsed.success) return invalid('unknown or malformed event');
+    const message = parsed.data;
+    switch (message.event) {
+      case 'start':
+        return this.onStart(message);
+      case 'media':
+        if (message.media.track !== undefined && message.media.track !== 'inbound') return IGNORED;
+        return { kind: 'audio', pcm: this.audio.inbound(this.codec.decode(message.media.payload)) };
+      case 'dtmf':
+        return isDtmfDigit(message.dtmf.digit) ? { kind: 'dtmf', digit: message.dtmf.digit } : invalid('bad digit');
+      case 'stop':
+        return STOP;
+      case 'error':
+        return invalid('Telnyx reported a stream error');
+      default:
+        return IGNORED; // `connected`; a `mark` echo: that utterance has played
+    }
+  }
+
+  encodeAudio(frame: Uint8Array): string {
+    const payload = this.codec.encode(this.audio.outbound(frame));
+    return JSON.stringify({ event: 'media', media: { payload } });
+  }
+
+  encodeMessage(message: VoiceServerMessage): string | undefined {
+    if (message.type !== 'audio_end') return undefined;
+    return JSON.stringify({ event: 'mark', mark: { name: `utterance-${++this.marks}` } });
+  }
+
+  encodeClear(): string {
+    this.audio.resetOutbound();
+    return JSON.stringify({ event: 'clear' });
+  }
+
+  private onStart(message: TelnyxStart): CarrierInbound {
+    const format = message.start.media_format;
+    const codec = CODECS[(format?.encoding ?? 'PCMU').toUpperCase()];
+    if (!codec || (format && format.sample_rate !== TELNYX_RATE)) return invalid('only PCMU or PCMA at 8000 Hz is supported');
+    this.codec = codec();
+    const parameters: Record<string, string> = message.start.client_state ? { client_state: message.start.client_state } : {};
+    const start: CarrierStart = {
+      streamId: message.stream_id,
+      carrierCallId: message.start.call_control_id,
+      from: message.start.from,
+      to: message.start.to,
+      parameters,
+    };
+    return { kind: 'start', start };
+  }
+}
+
+function parseJson(data: Buffer): unknown {
+  try {
+    return JSON.parse(data.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function invalid(reason: string): CarrierInbound {
+  return { kind: 'invalid', reason };
+}
+
+export const telnyxProtocol: CarrierProtocol = {
+  name: 'telnyx',
+  openStream: () => new TelnyxStream(),
+};
