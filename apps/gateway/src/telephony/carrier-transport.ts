@@ -5,6 +5,7 @@ import {
   asBytes,
   type CallTransport,
   MAX_BUFFERED_AUDIO_BYTES,
+  type TransportConnector,
   type TransportEvents,
 } from '../call/client-channel';
 import type { CarrierInbound, CarrierStream, WireFrame } from './carrier-protocol';
@@ -98,4 +99,12 @@ export class CarrierTransport implements CallTransport {
         return; // a repeated start, `connected`, a played mark: nothing to do
     }
   }
+}
+
+/** Frames a carrier sends are small (Twilio ~300 bytes); anything this big is abuse. */
+const CARRIER_MAX_FRAME_BYTES = 64 * 1024;
+
+/** A carrier's stream as the call's transport, once the stream has started. */
+export function carrierConnector(socket: WebSocket, stream: CarrierStream): TransportConnector {
+  return (events, log) => new CarrierTransport(socket, stream, events, CARRIER_MAX_FRAME_BYTES, log);
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentConfig, ErrorCode } from '@parley/contracts';
+import type { AgentConfig, DialAdmitReply, ErrorCode } from '@parley/contracts';
+import type { CallOrigin } from '../call';
 import type { CallLease, CallLeases } from '../leases';
 import type { BalanceCheck } from './balance-check';
+import type { DialTickets } from './dial-tickets';
 import type { KeyLookup } from './key-lookup';
 import type { Refusal } from './upgrade-refusal';
 import { isValidKeyFormat, keyHashOf } from './voice-path';
@@ -14,11 +16,16 @@ export interface AdmittedCall {
   readonly agent: AgentConfig;
   /** The org's concurrent-call slot; released when the call ends. */
   readonly lease: CallLease;
+  /** Set for a call admitted by dial ticket: the dialer's direction, task and numbers. */
+  readonly origin?: CallOrigin;
 }
 
 export type Admission =
   | { readonly admitted: true; readonly call: AdmittedCall }
   | { readonly admitted: false; readonly refusal: Refusal };
+
+/** Tickets are the dialer's opaque tokens: URL-safe, bounded; anything else cannot be one. */
+const TICKET_FORMAT = /^[A-Za-z0-9_-]{16,256}$/;
 
 const refuse = (code: ErrorCode, message: string): Admission => ({ admitted: false, refusal: { code, message } });
 
@@ -32,6 +39,7 @@ export class CallAdmission {
     private readonly keys: KeyLookup,
     private readonly balance: BalanceCheck,
     private readonly leases: CallLeases,
+    private readonly tickets: DialTickets,
   ) {}
 
   async admit(key: string): Promise<Admission> {
@@ -43,14 +51,36 @@ export class CallAdmission {
     const { keyId, orgId, status, agent, limits } = found.reply;
     if (status === 'revoked') return refuse('KEY_REVOKED', 'this key has been revoked; generate a replacement key');
     if (!agent) return refuse('AGENT_NOT_FOUND', 'the key is not bound to an agent, or its agent was deleted');
-    if (!(await this.balance.hasPoints(orgId))) {
+    return this.startCall({ callId: randomUUID(), orgId, keyId, agent }, limits.maxConcurrentCalls);
+  }
+
+  /**
+   * A call the dialer placed (or the simulator opens) with a one-time ticket instead of a key:
+   * the dialer redeems it and names the call, its agent and its origin; then the same balance
+   * and concurrency checks as a keyed call. An unknown, used or expired ticket is NOT_FOUND.
+   */
+  async admitTicket(ticket: string): Promise<Admission> {
+    const notFound = refuse('NOT_FOUND', 'no dial ticket matches; it is unknown, already used or expired');
+    if (!TICKET_FORMAT.test(ticket)) return notFound;
+    const reply = await this.tickets.redeem(keyHashOf(ticket));
+    if (!reply) return notFound;
+    const { callId, orgId, keyId, agent, maxConcurrentCalls } = reply;
+    return this.startCall({ callId, orgId, keyId, agent, origin: originOf(reply) }, maxConcurrentCalls);
+  }
+
+  private async startCall(call: Omit<AdmittedCall, 'lease'>, maxConcurrentCalls: number): Promise<Admission> {
+    if (!(await this.balance.hasPoints(call.orgId))) {
       return refuse('INSUFFICIENT_BALANCE', 'the account has no points left; purchase more from the billing page');
     }
-    const callId = randomUUID();
-    const lease = await this.leases.acquire(orgId, callId, limits.maxConcurrentCalls);
+    const lease = await this.leases.acquire(call.orgId, call.callId, maxConcurrentCalls);
     if (!lease) {
-      return refuse('RATE_LIMITED', `the account already has ${limits.maxConcurrentCalls} concurrent calls, its limit`);
+      return refuse('RATE_LIMITED', `the account already has ${maxConcurrentCalls} concurrent calls, its limit`);
     }
-    return { admitted: true, call: { callId, orgId, keyId, agent, lease } };
+    return { admitted: true, call: { ...call, lease } };
   }
+}
+
+function originOf(reply: DialAdmitReply): CallOrigin {
+  const { direction, taskId, from, to } = reply;
+  return { direction, ...(taskId && { taskId }), ...(from && { from }), ...(to && { to }) };
 }

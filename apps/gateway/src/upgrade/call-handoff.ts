@@ -1,9 +1,10 @@
 import type { WebSocket } from 'ws';
+import type { TransportConnector } from '../call/client-channel';
 import type { AdmittedCall } from './call-admission';
 
-/** Where an accepted socket goes: the conversation loop. */
+/** Where an accepted call goes: the conversation loop, on a raw socket or a carrier's transport. */
 export interface CallHandoff {
-  start(socket: WebSocket, call: AdmittedCall): void;
+  start(link: WebSocket | TransportConnector, call: AdmittedCall): void;
 }
 
 export const CALL_HANDOFF = Symbol('gateway:call-handoff');

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { CallLeases } from '../leases';
 import { BalanceCheck } from './balance-check';
 import { CallAdmission } from './call-admission';
+import { DialTickets } from './dial-tickets';
 import { KeyCache } from './key-cache';
 import { KeyLookup } from './key-lookup';
 import { UpgradeMetrics } from './upgrade-metrics';
@@ -60,11 +61,12 @@ export function admissionProviders(options: AdmissionOptions): Provider[] {
           onRenewError: (err, lease) => log.warn({ err, callId: lease.callId }, 'call lease renewal failed'),
         }),
     },
+    { provide: DialTickets, inject: [Bus], useFactory: (bus: Bus) => new DialTickets(bus, rpcTimeoutMs) },
     {
       provide: CallAdmission,
-      inject: [KeyLookup, BalanceCheck, CallLeases],
-      useFactory: (keys: KeyLookup, balance: BalanceCheck, leases: CallLeases) =>
-        new CallAdmission(keys, balance, leases),
+      inject: [KeyLookup, BalanceCheck, CallLeases, DialTickets],
+      useFactory: (keys: KeyLookup, balance: BalanceCheck, leases: CallLeases, tickets: DialTickets) =>
+        new CallAdmission(keys, balance, leases, tickets),
     },
   ];
 }

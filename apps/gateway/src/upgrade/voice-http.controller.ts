@@ -6,7 +6,7 @@ import { httpStatusOf } from '@parley/contracts';
  * 426 Upgrade Required with the `Upgrade` header RFC 9110 asks for, instead of Express's
  * HTML 404, so whoever set it up learns that it must open a WebSocket.
  */
-@Controller('voice')
+@Controller(['voice', 'telephony'])
 export class VoiceHttpController {
   @Get(['', '*path'])
   @HttpCode(httpStatusOf('UPGRADE_REQUIRED'))
@@ -15,7 +15,8 @@ export class VoiceHttpController {
   upgradeRequired(): { code: 'UPGRADE_REQUIRED'; message: string } {
     return {
       code: 'UPGRADE_REQUIRED',
-      message: 'this endpoint speaks WebSocket only: open wss://<host>/voice/<api-key> with an Upgrade request',
+      message:
+        'this endpoint speaks WebSocket only: open wss://<host>/voice/<api-key> (or /telephony/<carrier>/<api-key>) with an Upgrade request',
     };
   }
 }

@@ -10,7 +10,15 @@ import { type Admission, type AdmittedCall, CallAdmission } from './call-admissi
 import { CALL_HANDOFF, type CallHandoff } from './call-handoff';
 import { UpgradeMetrics } from './upgrade-metrics';
 import { writeRefusal } from './upgrade-refusal';
-import { voiceKeyOf } from './voice-path';
+import { type CarrierProtocol, carrierNamed, carrierNames } from '../telephony';
+import { handOffCarrierCall } from './carrier-handoff';
+import { type UpgradeTarget, upgradeTargetOf } from './upgrade-path';
+
+/** An admitted call and the carrier whose protocol it speaks (none: the raw protocol). */
+interface AcceptedCall {
+  readonly call: AdmittedCall;
+  readonly carrier: CarrierProtocol | undefined;
+}
 
 /** Large enough for any sane audio frame; a bigger one is an abuse, and ws closes with 1009. */
 const MAX_FRAME_BYTES = 256 * 1024;
@@ -43,26 +51,34 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     const startedAt = performance.now();
     // A client that resets mid-handshake must not become an uncaught 'error' event.
     socket.on('error', () => socket.destroy());
-    const key = voiceKeyOf(req.url);
-    if (key === undefined) {
-      const message = 'WebSocket upgrades are served on /voice/<api-key> only';
+    const target = upgradeTargetOf(req.url);
+    if (target === undefined) {
+      const message =
+        'WebSocket upgrades are served on /voice/<api-key>, /voice/dial/<ticket>, /telephony/<carrier>/<api-key> and /telephony/<carrier>/dial/<ticket> only';
       this.metrics.upgraded('NOT_FOUND', startedAt);
       return writeRefusal(socket, { code: 'NOT_FOUND', message });
     }
-    const admission = await this.admit(key);
+    const carrier = target.carrier === undefined ? undefined : carrierNamed(target.carrier);
+    if (target.carrier !== undefined && !carrier) {
+      const message = `unknown carrier; /telephony/<carrier>/... serves ${carrierNames().join(', ')}`;
+      this.metrics.upgraded('NOT_FOUND', startedAt);
+      return writeRefusal(socket, { code: 'NOT_FOUND', message });
+    }
+    const admission = await this.admit(target);
     if (!admission.admitted) {
       // Debug only: a flood of bad keys must not flood the log; the refusal counter shows it.
       this.log.debug({ code: admission.refusal.code }, 'voice upgrade refused');
       this.metrics.upgraded(admission.refusal.code, startedAt);
       return writeRefusal(socket, admission.refusal);
     }
-    this.complete(req, socket, head, admission.call, startedAt);
+    this.complete(req, socket, head, { call: admission.call, carrier }, startedAt);
   }
 
   /** Infrastructure failures become 500 with an id to quote to support; the cause stays in the log. */
-  private async admit(key: string): Promise<Admission> {
+  private async admit(target: UpgradeTarget): Promise<Admission> {
     try {
-      return await this.admission.admit(key);
+      if (target.kind === 'ticket') return await this.admission.admitTicket(target.ticket);
+      return await this.admission.admit(target.key);
     } catch (err) {
       const errorId = randomUUID();
       this.log.error({ err, errorId }, 'voice upgrade failed');
@@ -71,7 +87,8 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     }
   }
 
-  private complete(req: IncomingMessage, socket: Duplex, head: Buffer, call: AdmittedCall, startedAt: number): void {
+  private complete(req: IncomingMessage, socket: Duplex, head: Buffer, accepted: AcceptedCall, startedAt: number): void {
+    const { call, carrier } = accepted;
     if (socket.destroyed) {
       // The caller hung up while we were authorizing: nobody will ever hold this slot.
       void this.releaseUnused(call);
@@ -85,8 +102,12 @@ export class VoiceUpgradeServer implements OnApplicationBootstrap {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       handedOver = true;
       this.metrics.upgraded('ACCEPTED', startedAt);
-      this.log.info({ callId: call.callId, orgId: call.orgId, agentId: call.agent.agentId }, 'voice call accepted');
-      this.handoff.start(ws, call);
+      const channel = carrier?.name ?? 'raw';
+      this.log.info({ callId: call.callId, orgId: call.orgId, agentId: call.agent.agentId, channel }, 'voice call accepted');
+      if (!carrier) return this.handoff.start(ws, call.origin ? { ...call, origin: { ...call.origin, channel } } : call);
+      void handOffCarrierCall(ws, call, carrier, this.handoff, this.log).then((started) => {
+        if (!started) void this.releaseUnused(call);
+      });
     });
   }
 
