@@ -1,6 +1,17 @@
 import { type EnvSource, parseEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
 
+/** Hosts (exact names or IP literals) that custom tools may reach over plain http and on private addresses. */
+const hostListEnv = z
+  .string()
+  .default('')
+  .transform((text) =>
+    text
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
 /** Everything llm-worker reads from its environment. */
 export const llmWorkerEnv = z.object({
   ...serviceEnv(3012),
@@ -13,6 +24,21 @@ export const llmWorkerEnv = z.object({
   /** The model of agents that name none. */
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
+  /**
+   * Signs every custom HTTP tool request (`X-Parley-Signature`, docs/tools.md). Unset: custom
+   * tools are not called, and the model hears that they are unavailable.
+   */
+  LLM_TOOLS_SIGNING_SECRET: z.string().min(16).optional(),
+  /** Dev and tests: e.g. `localhost,127.0.0.1`. Production leaves it empty: https to public addresses only. */
+  LLM_TOOLS_ALLOWED_HOSTS: hostListEnv,
+  /** A custom tool's deadline when it sets no `timeout_ms`. */
+  LLM_TOOLS_TIMEOUT_MS: wholeNumber(100, 30_000).default(5_000),
+  /** At most this much of a tool's answer goes back to the model. */
+  LLM_TOOLS_MAX_RESPONSE_BYTES: wholeNumber(256, 1_048_576).default(65_536),
+  /** Patience for `knowledge.v1.rpc.search` (rest-api). */
+  KNOWLEDGE_SEARCH_TIMEOUT_MS: wholeNumber(100, 30_000).default(2_000),
+  /** Passages a search returns: to the local agent per question, to the model per `search_kb`. */
+  KNOWLEDGE_SEARCH_TOP_K: wholeNumber(1, 20).default(3),
 });
 
 export type LlmWorkerConfig = ReturnType<typeof loadConfig>;

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { BusModule } from '@parley/bus';
+import { Bus, BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness } from '@parley/service';
 import type { LlmWorkerConfig } from './config';
@@ -11,24 +11,27 @@ import { ReplyMetrics } from './reply/reply-metrics';
 import { ReplyHandler } from './reply/reply.handler';
 import { ReplyService } from './reply/reply.service';
 import { TurnRegistry } from './reply/turn-registry';
+import { type AgentTools, createAgentTools } from './tools/tools.factory';
 
 /** What tests and benchmarks change; production runs with the defaults. */
 export interface LlmWorkerOptions {
   /** Prefix for every subject, so tests can share one NATS server. */
   readonly busNamespace?: string;
-  /** The reply generators offered to agents; the local agent by default. */
+  /** The reply generators offered to agents; those `config` sets up by default. */
   readonly providers?: readonly LlmProvider[];
 }
 
 /**
  * Reply generation: serves `llm.v1.rpc.reply` and streams each reply by sentence on the call's
- * reply-text subject, stopping a turn when the call's control channel interrupts or ends it.
+ * reply-text subject, stopping a turn when the call's control channel interrupts or ends it. The
+ * providers run the agents' tools (docs/tools.md) and search their knowledge bases over the bus.
  * `/readyz` checks exactly what it uses: NATS.
  */
 @Module({})
 export class LlmWorkerModule {
   static forRoot(config: LlmWorkerConfig, logger: Logger, options: LlmWorkerOptions = {}): DynamicModule {
-    const providers = options.providers ?? configuredProviders(config);
+    const providersFactory = (bus: Bus) =>
+      new LlmProviders(options.providers ?? configuredProviders(config, createAgentTools(config, bus, logger)));
     return {
       module: LlmWorkerModule,
       imports: [
@@ -36,7 +39,7 @@ export class LlmWorkerModule {
       ],
       providers: [
         busReadiness,
-        { provide: LlmProviders, useValue: new LlmProviders(providers) },
+        { provide: LlmProviders, useFactory: providersFactory, inject: [Bus] },
         TurnRegistry,
         ReplyMetrics,
         ReplyService,
@@ -46,9 +49,9 @@ export class LlmWorkerModule {
   }
 }
 
-/** The local agent always; `openai` when it is configured. */
-function configuredProviders(config: LlmWorkerConfig): LlmProvider[] {
-  const providers: LlmProvider[] = [new LocalLlmProvider()];
+/** The local agent always; `openai` when it is configured. Both answer from knowledge bases over the bus. */
+function configuredProviders(config: LlmWorkerConfig, tools: AgentTools): LlmProvider[] {
+  const providers: LlmProvider[] = [new LocalLlmProvider({ knowledge: tools.knowledge, topK: tools.searchTopK })];
   if (config.OPENAI_API_KEY || config.OPENAI_BASE_URL) {
     providers.push(
       new OpenAiLlmProvider({
@@ -57,6 +60,7 @@ function configuredProviders(config: LlmWorkerConfig): LlmProvider[] {
         baseUrl: config.OPENAI_BASE_URL,
         defaultModel: config.OPENAI_MODEL,
         timeoutMs: config.OPENAI_TIMEOUT_MS,
+        tools: tools.runner,
       }),
     );
   }

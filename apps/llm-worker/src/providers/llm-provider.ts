@@ -6,14 +6,18 @@ import type { LlmReplyRequest } from '@parley/contracts';
  * so a streaming cloud model and the local agent look the same to it.
  *
  * Tool calls stay inside the provider: a provider that offers tools to its model runs them
- * (knowledge-base search over the bus, ending the call) and feeds the results back, and shows the
- * worker only their effect on the reply: more text, or `end-call`.
+ * (knowledge-base search over the bus, custom HTTP tools) and feeds the results back, and shows the
+ * worker only their effect on the reply: more text, `end-call`, `transfer` or `dtmf`.
  */
 export type ReplyEvent =
   /** More of the reply's text; join deltas as they come, spaces included. */
   | { readonly type: 'text'; readonly text: string }
   /** The call ends once this reply has been spoken (the caller said goodbye). */
   | { readonly type: 'end-call' }
+  /** Once this reply has been spoken, the caller is transferred to this E.164 number (`transfer_call`). */
+  | { readonly type: 'transfer'; readonly to: string }
+  /** Once this reply has been spoken, these keys are played as tones (`send_dtmf`). */
+  | { readonly type: 'dtmf'; readonly digits: string }
   /**
    * The reply does not answer the caller: the agent had nothing on the subject (`no-match`) or did
    * not understand what was said (`unclear`). Spoken text still follows; this only marks the turn.

@@ -115,4 +115,17 @@ describe('runTurn', () => {
     ]);
     expect(report).toMatchObject({ outcome: 'failed', chunks: 2, error: failure });
   });
+
+  it('carries the turn’s tool effects on its final chunk: transfer, the keys in order, the end', async () => {
+    const provider = new ScriptedProvider([
+      text('One moment, I will connect you. '),
+      { type: 'dtmf', digits: '12' },
+      { type: 'transfer', to: '+14155550100' },
+      { type: 'dtmf', digits: '#' },
+    ]);
+    const { report, chunks } = await run(provider);
+    expect(chunks.at(-1)).toEqual({ turnId: 'turn_1', sentenceIndex: 1, text: '', final: true, transfer: { to: '+14155550100' }, dtmf: '12#' });
+    expect(chunks[0]).toEqual({ turnId: 'turn_1', sentenceIndex: 0, text: 'One moment, I will connect you.', final: false });
+    expect(report.outcome).toBe('answered');
+  });
 });

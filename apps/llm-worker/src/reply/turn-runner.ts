@@ -1,5 +1,5 @@
 import type { LlmReplyRequest, ReplyTextChunk } from '@parley/contracts';
-import type { LlmProvider } from '../providers/llm-provider';
+import type { LlmProvider, ReplyEvent } from '../providers/llm-provider';
 import { SentenceSegmenter } from '../text/sentence-segmenter';
 import { untilAborted } from './until-aborted';
 
@@ -48,10 +48,9 @@ class ChunkWriter {
 
   constructor(private readonly input: TurnInput) {}
 
-  write(text: string, final: boolean, endCall = false): void {
+  write(text: string, final: boolean, effects: TurnEffects = {}): void {
     if (this.input.signal.aborted) return;
-    const chunk: ReplyTextChunk = { turnId: this.input.request.turnId, sentenceIndex: this.chunks, text, final };
-    if (endCall) chunk.endCall = true;
+    const chunk: ReplyTextChunk = { turnId: this.input.request.turnId, sentenceIndex: this.chunks, text, final, ...effects };
     if (final && this.usage) chunk.usage = this.usage;
     this.input.send(chunk);
     this.chunks++;
@@ -59,23 +58,26 @@ class ChunkWriter {
   }
 }
 
+/** What the gateway does once the turn has been spoken: the final chunk's tool effects. */
+type TurnEffects = Pick<ReplyTextChunk, 'endCall' | 'transfer' | 'dtmf'>;
+
 /**
  * Runs one turn: streams the provider's reply as sentences, each published as soon as it is
- * complete; the last chunk carries `final` (and `endCall` when the agent ends the call). A stopped
- * turn publishes nothing more, not even a final chunk: whoever stopped it already knows.
+ * complete; the last chunk carries `final` and the turn's effects (`endCall`, `transfer`, `dtmf`).
+ * A stopped turn publishes nothing more, not even a final chunk: whoever stopped it already knows.
  */
 export async function runTurn(input: TurnInput): Promise<TurnReport> {
   const writer = new ChunkWriter(input);
   const segmenter = new SentenceSegmenter();
-  let endCall = false;
+  const effects: TurnEffects = {};
   let unanswered = false;
   try {
     const events = input.provider.reply(input.request, input.signal);
     for await (const event of untilAborted(events, input.signal, input.onCloseError)) {
       if (event.type === 'text') for (const sentence of segmenter.push(event.text)) writer.write(sentence, false);
-      else if (event.type === 'end-call') endCall = true;
       else if (event.type === 'usage') writer.usage = addUsage(writer.usage, event);
-      else unanswered = true;
+      else if (event.type === 'unanswered') unanswered = true;
+      else addEffect(effects, event);
     }
   } catch (error) {
     if (input.signal.aborted) return report(writer, 'cancelled');
@@ -83,8 +85,15 @@ export async function runTurn(input: TurnInput): Promise<TurnReport> {
     return { ...report(writer, 'failed'), error };
   }
   if (input.signal.aborted) return report(writer, 'cancelled');
-  writer.write(segmenter.flush() ?? '', true, endCall);
-  return report(writer, endCall ? 'goodbye' : unanswered ? 'fallback' : 'answered');
+  writer.write(segmenter.flush() ?? '', true, effects);
+  return report(writer, effects.endCall ? 'goodbye' : unanswered ? 'fallback' : 'answered');
+}
+
+/** Keys pressed in one turn play in the order they were asked for; the last transfer asked for wins. */
+function addEffect(effects: TurnEffects, event: Extract<ReplyEvent, { type: 'end-call' | 'transfer' | 'dtmf' }>): void {
+  if (event.type === 'end-call') effects.endCall = true;
+  else if (event.type === 'transfer') effects.transfer = { to: event.to };
+  else effects.dtmf = `${effects.dtmf ?? ''}${event.digits}`.slice(0, 32);
 }
 
 function report(writer: ChunkWriter, outcome: TurnOutcome): TurnReport {

@@ -13,10 +13,13 @@ export interface RunningWorker {
   readonly base: string;
 }
 
-/** Starts the llm-worker app as `main.ts` would, on a free port, inside `namespace` on the real NATS. */
-export async function startWorker(namespace: string, options: Omit<LlmWorkerOptions, 'busNamespace'> = {}) {
+/**
+ * Starts the llm-worker app as `main.ts` would, on a free port, inside `namespace` on the real NATS;
+ * `env` adds environment variables (an OpenAI base URL, tool settings).
+ */
+export async function startWorker(namespace: string, options: Omit<LlmWorkerOptions, 'busNamespace'> = {}, env: Record<string, string> = {}) {
   const { natsUrl } = await testInfra();
-  const config = loadConfig({ NATS_URL: natsUrl, PORT: '0' });
+  const config = loadConfig({ ...env, NATS_URL: natsUrl, PORT: '0' });
   const logger = createLogger({ service: 'llm-worker', level: 'warn' });
   const app = await createServiceApp({
     name: 'llm-worker',

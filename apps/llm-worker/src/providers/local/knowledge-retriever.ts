@@ -17,11 +17,16 @@ export const MIN_COVERAGE = 0.35;
 export class KnowledgeRetriever {
   private readonly index: Bm25Index<KnowledgeEntry>;
 
+  /** Every entry it searches, in the order given. */
+  readonly entries: readonly KnowledgeEntry[];
+
+  /** Over an agent's knowledge text, or over entries already parsed (the text's merged with passages). */
   constructor(
-    knowledgeText: string,
+    knowledge: string | readonly KnowledgeEntry[],
     private readonly minCoverage = MIN_COVERAGE,
   ) {
-    const entries = parseKnowledge(knowledgeText);
+    const entries = typeof knowledge === 'string' ? parseKnowledge(knowledge) : knowledge;
+    this.entries = entries;
     // The topic (label or FAQ question) counts twice: it says what the entry is about, while the
     // answer also mentions things in passing ("call during business hours").
     this.index = new Bm25Index(

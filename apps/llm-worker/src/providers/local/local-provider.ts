@@ -1,10 +1,21 @@
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { ChatMessage, LlmReplyRequest } from '@parley/contracts';
 import { splitSentences } from '../../text/sentence-segmenter';
+import type { KnowledgeHit, KnowledgeSearch } from '../../tools/knowledge-search';
 import type { LlmProvider, ReplyEvent } from '../llm-provider';
 import { callerIntent, expressesGratitude } from './caller-intent';
+import type { KnowledgeEntry } from './knowledge-entries';
+import { passageEntry } from './knowledge-passages';
+import { KnowledgeRetriever } from './knowledge-retriever';
 import { localPhrases } from './local-phrases';
 import { RetrieverCache } from './retriever-cache';
+
+export interface LocalProviderOptions {
+  /** Searches the agent's knowledge bases; without it the agent answers from its knowledge text alone. */
+  readonly knowledge?: KnowledgeSearch;
+  /** Passages asked for per question. */
+  readonly topK?: number;
+}
 
 /** What the local agent decided to say, before it is streamed. */
 interface LocalReply {
@@ -14,17 +25,22 @@ interface LocalReply {
 }
 
 /**
- * The agent that works offline: deterministic, no model, no network. It opens the call with the
- * agent's greeting, answers from the agent's knowledge text by lexical retrieval, says the agent's
- * fallback phrase when nothing there answers, and closes the call when the caller says goodbye.
- * It reads only the caller's last utterance, so it holds no conversation state.
+ * The agent that works without a model: deterministic, and offline unless the agent has knowledge
+ * bases. It opens the call with the agent's greeting, answers by lexical retrieval from the agent's
+ * knowledge text merged with the passages its knowledge bases return for the question
+ * (`knowledge.v1.rpc.search`), says the agent's fallback phrase when nothing there answers, and
+ * closes the call when the caller says goodbye. It reads only the caller's last utterance, so it
+ * holds no conversation state. A knowledge search that fails leaves the knowledge text to answer.
  */
 export class LocalLlmProvider implements LlmProvider {
   readonly name = 'local';
   private readonly retrievers = new RetrieverCache();
 
+  constructor(private readonly options: LocalProviderOptions = {}) {}
+
   async *reply(request: LlmReplyRequest, signal: AbortSignal): AsyncIterable<ReplyEvent> {
-    const decided = this.decide(request);
+    const decided = await this.decide(request);
+    if (signal.aborted) return;
     if (decided.unanswered) yield { type: 'unanswered', reason: decided.unanswered };
     const sentences = splitSentences(decided.text);
     for (const [i, sentence] of sentences.entries()) {
@@ -40,7 +56,7 @@ export class LocalLlmProvider implements LlmProvider {
   }
 
   /** The whole reply to the request's conversation. */
-  private decide(request: LlmReplyRequest): LocalReply {
+  private async decide(request: LlmReplyRequest): Promise<LocalReply> {
     const { agent } = request;
     const utterance = lastUserUtterance(request.messages);
     if (utterance === undefined) return { text: agent.greeting || localPhrases.greeting };
@@ -52,11 +68,30 @@ export class LocalLlmProvider implements LlmProvider {
       case 'courtesy':
         return { text: expressesGratitude(utterance) ? localPhrases.welcome : localPhrases.listening };
       case 'question': {
-        const entry = agent.knowledge ? this.retrievers.for(agent.knowledge).answer(utterance) : undefined;
+        const entry = await this.answer(request, utterance);
         if (entry) return { text: entry.answer };
         return { text: agent.fallbackMessage ?? localPhrases.fallback, unanswered: 'no-match' };
       }
     }
+  }
+
+  /** The entry that answers the question: from the knowledge text, merged with passages when the agent has knowledge bases. */
+  private async answer(request: LlmReplyRequest, question: string): Promise<KnowledgeEntry | undefined> {
+    const { knowledge } = request.agent;
+    const passages = await this.passages(request, question);
+    if (passages.length === 0) return knowledge ? this.retrievers.for(knowledge).answer(question) : undefined;
+    const own = knowledge ? this.retrievers.for(knowledge).entries : [];
+    return new KnowledgeRetriever([...own, ...passages.map(passageEntry)]).answer(question);
+  }
+
+  private async passages(request: LlmReplyRequest, question: string): Promise<KnowledgeHit[]> {
+    const { knowledgeBaseIds } = request.agent;
+    if (!this.options.knowledge || knowledgeBaseIds.length === 0) return [];
+    const query = question.trim().slice(0, 2_000);
+    if (!query) return [];
+    const search = { orgId: request.orgId, knowledgeBaseIds: knowledgeBaseIds.slice(0, 16), query, topK: this.options.topK ?? 3 };
+    // The search logs its failure; the call goes on with the knowledge text.
+    return this.options.knowledge.search(search).catch(() => []);
   }
 }
 

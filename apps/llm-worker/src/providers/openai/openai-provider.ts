@@ -1,6 +1,12 @@
 import type { LlmReplyRequest } from '@parley/contracts';
 import OpenAI from 'openai';
-import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionMessageFunctionToolCall,
+  ChatCompletionMessageParam,
+  ChatCompletionTool,
+} from 'openai/resources/chat/completions';
+import { offeredTools } from '../../tools/tool-catalog';
+import type { ToolOutcome, ToolRunner } from '../../tools/tool-runner';
 import { LlmError, type LlmProvider, type ReplyEvent } from '../llm-provider';
 import { toOpenAiErrorKind } from './openai-errors';
 import { toOpenAiMessages } from './openai-messages';
@@ -14,19 +20,15 @@ export interface OpenAiProviderOptions {
   readonly defaultModel: string;
   /** Wait for the model's first chunk; the gateway's own first-sentence timeout is usually shorter. */
   readonly timeoutMs: number;
+  /** Runs the tools the model calls; without it only `end_call` is offered (and needs no runner). */
+  readonly tools?: ToolRunner;
 }
 
-const END_CALL_TOOL: ChatCompletionTool = {
-  type: 'function',
-  function: {
-    name: 'end_call',
-    description: 'End the phone call after your reply, when the caller says goodbye or nothing is left to do.',
-    parameters: { type: 'object', properties: {}, additionalProperties: false },
-  },
-};
+/** Model rounds per turn: a tool call and the text after it, with room for two more calls. */
+export const MAX_ROUNDS = 4;
 
-/** Model rounds per turn: a tool call and the text after it, with room for one more call. */
-const MAX_ROUNDS = 3;
+/** Tools whose only result is an effect on the call: after words already spoken, no second round. */
+const EFFECT_TOOLS: ReadonlySet<string> = new Set(['end_call', 'transfer_call', 'send_dtmf']);
 
 /**
  * Streaming chat completions through the official SDK: text deltas go out as they arrive (the worker
@@ -49,21 +51,36 @@ export class OpenAiLlmProvider implements LlmProvider {
       return;
     }
     const messages = toOpenAiMessages(request);
+    const tools = toChatTools(request, this.options.tools !== undefined);
     for (let round = 0; round < MAX_ROUNDS && !signal.aborted; round++) {
       const toolCalls = new ToolCallAccumulator();
-      let spoke = false;
-      for await (const event of this.complete(request, messages, toolCalls, signal)) {
-        if (event.type === 'text') spoke = true;
+      let said = '';
+      // In the last round the model may call no tool, so it has to answer in words.
+      const lastRound = round === MAX_ROUNDS - 1;
+      for await (const event of this.complete(request, messages, { tools, lastRound }, toolCalls, signal)) {
+        if (event.type === 'text') said += event.text;
         yield event;
       }
       if (toolCalls.size === 0) return;
-      messages.push({ role: 'assistant', content: null, tool_calls: toolCalls.toolCalls() });
-      for (const call of toolCalls.toolCalls()) {
-        if (call.function.name === 'end_call') yield { type: 'end-call' };
-        messages.push({ role: 'tool', tool_call_id: call.id, content: this.runTool(call.function.name) });
-      }
-      // Ending the call after words already spoken needs no second round.
-      if (spoke && toolCalls.toolCalls().every((call) => call.function.name === 'end_call')) return;
+      const calls = toolCalls.toolCalls();
+      messages.push({ role: 'assistant', content: said || null, tool_calls: calls });
+      yield* this.answerToolCalls(calls, messages, request, signal);
+      // Effects after words already spoken need no second round.
+      if (said && calls.every((call) => EFFECT_TOOLS.has(call.function.name))) return;
+    }
+  }
+
+  /** Runs the round's tool calls at once, yields their effects in order and answers each in `messages`. */
+  private async *answerToolCalls(
+    calls: ChatCompletionMessageFunctionToolCall[],
+    messages: ChatCompletionMessageParam[],
+    request: LlmReplyRequest,
+    signal: AbortSignal,
+  ): AsyncIterable<ReplyEvent> {
+    const outcomes = await Promise.all(calls.map((call) => this.runTool(call.function, request, signal)));
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.effect) yield outcome.effect;
+      messages.push({ role: 'tool', tool_call_id: calls[i].id, content: outcome.result });
     }
   }
 
@@ -71,6 +88,7 @@ export class OpenAiLlmProvider implements LlmProvider {
   private async *complete(
     request: LlmReplyRequest,
     messages: ChatCompletionMessageParam[],
+    offer: { tools: ChatCompletionTool[]; lastRound: boolean },
     toolCalls: ToolCallAccumulator,
     signal: AbortSignal,
   ): AsyncIterable<ReplyEvent> {
@@ -83,7 +101,8 @@ export class OpenAiLlmProvider implements LlmProvider {
         {
           model: llm.model && llm.model !== 'default' ? llm.model : this.options.defaultModel,
           messages,
-          tools: [END_CALL_TOOL],
+          tools: offer.tools,
+          ...(offer.lastRound ? { tool_choice: 'none' as const } : {}),
           stream: true,
           stream_options: { include_usage: true },
           ...(llm.temperature !== undefined ? { temperature: llm.temperature } : {}),
@@ -107,8 +126,20 @@ export class OpenAiLlmProvider implements LlmProvider {
     }
   }
 
-  private runTool(name: string): string {
-    if (name === 'end_call') return 'The call ends after your reply. Say a short goodbye if you have not.';
-    return `Unknown tool "${name}".`;
+  private async runTool(call: { name: string; arguments: string }, request: LlmReplyRequest, signal: AbortSignal): Promise<ToolOutcome> {
+    if (this.options.tools) return this.options.tools.run(call, request, signal);
+    if (call.name === 'end_call') return { result: END_CALL_RESULT, effect: { type: 'end-call' } };
+    return { result: `There is no tool named "${call.name}".` };
   }
+}
+
+const END_CALL_RESULT = 'The call ends after your reply. Say a short goodbye if you have not.';
+
+/** The agent's tools as chat-completion functions; only `end_call` when the provider runs no tools. */
+function toChatTools(request: LlmReplyRequest, runsTools: boolean): ChatCompletionTool[] {
+  const tools = offeredTools(request.agent).filter((tool) => runsTools || tool.name === 'end_call');
+  return tools.map((tool) => ({
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  }));
 }

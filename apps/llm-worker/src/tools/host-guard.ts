@@ -1,0 +1,86 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+/** Why a custom tool's URL may not be called; the model hears it as the tool's result. */
+export class HostRefused extends Error {
+  override readonly name = 'HostRefused';
+}
+
+/** Where to connect: the address checked here, so a second DNS answer cannot redirect the request. */
+export interface CheckedTarget {
+  readonly url: URL;
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+/** Loopback, private, link-local, carrier-grade NAT, multicast and reserved ranges. */
+const NON_PUBLIC = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  NON_PUBLIC.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const) {
+  NON_PUBLIC.addSubnet(net, prefix, 'ipv6');
+}
+
+export function isNonPublicAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return NON_PUBLIC.check(mapped[1], 'ipv4');
+  return NON_PUBLIC.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * The webhooks service's rule for where the platform may send a request, applied to custom
+ * tools: https to public addresses only, unless the host is allow-listed (local development and
+ * tests, `LLM_TOOLS_ALLOWED_HOSTS`), which may also use plain http. Every address the name
+ * resolves to must pass, so an agent's tool cannot reach the platform's own network.
+ */
+export class HostGuard {
+  private readonly allowed: ReadonlySet<string>;
+
+  constructor(allowedHosts: readonly string[]) {
+    this.allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
+  }
+
+  async check(rawUrl: string): Promise<CheckedTarget> {
+    const url = new URL(rawUrl);
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const allowListed = this.allowed.has(host);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowListed)) {
+      throw new HostRefused(`only https URLs may be called (${url.protocol} given)`);
+    }
+    const answers = await resolveHost(host);
+    const refused = answers.find((answer) => isNonPublicAddress(answer.address));
+    if (refused && !allowListed) throw new HostRefused('the host resolves to a non-public address');
+    const [first] = answers;
+    if (!first) throw new HostRefused('the host has no address');
+    return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
+  }
+}
+
+async function resolveHost(host: string): Promise<{ address: string; family: number }[]> {
+  if (isIP(host)) return [{ address: host, family: isIP(host) }];
+  try {
+    return await lookup(host, { all: true, verbatim: true });
+  } catch {
+    throw new HostRefused('the host does not resolve');
+  }
+}
