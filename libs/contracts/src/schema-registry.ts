@@ -21,6 +21,26 @@ import { knowledgeReindexedEventSchema } from './events/knowledge-reindexed.sche
 import { keyResolveReplySchema, keyResolveRequestSchema } from './rpc/key-resolve.schema';
 import { agentResolveReplySchema, agentResolveRequestSchema } from './rpc/agent-resolve.schema';
 import { dialAdmitReplySchema, dialAdmitRequestSchema } from './rpc/dial-admit.schema';
+import {
+  sipDeleteReplySchema,
+  sipTrunkCreateRequestSchema,
+  sipTrunkDeleteRequestSchema,
+  sipTrunkListReplySchema,
+  sipTrunkListRequestSchema,
+  sipTrunkSchema,
+  sipTrunkUpdateRequestSchema,
+} from './rpc/sip-trunk.schema';
+import {
+  sipConfigCreateRequestSchema,
+  sipConfigDeleteRequestSchema,
+  sipConfigListReplySchema,
+  sipConfigListRequestSchema,
+  sipConfigSchema,
+  sipConfigUpdateRequestSchema,
+} from './rpc/sip-config.schema';
+import { sipDialReplySchema, sipDialRequestSchema } from './rpc/sip-dial.schema';
+import { sipInboundReplySchema, sipInboundRequestSchema } from './rpc/sip-inbound.schema';
+import { llmReportReplySchema, llmReportRequestSchema } from './rpc/llm-report.schema';
 import { callTransferReplySchema, callTransferRequestSchema } from './rpc/call-transfer.schema';
 import { knowledgeSearchReplySchema, knowledgeSearchRequestSchema } from './rpc/knowledge-search.schema';
 import { llmReplyReplySchema, llmReplyRequestSchema } from './rpc/llm-reply.schema';
@@ -100,6 +120,17 @@ const rpcSchemas: RpcSchemas = {
   [rpcSubjects.dialerTaskDelete]: { request: taskDeleteRequestSchema, reply: taskDeleteReplySchema },
   [rpcSubjects.dialerTaskExecute]: { request: taskExecuteRequestSchema, reply: taskExecuteReplySchema },
   [rpcSubjects.dialerTaskReset]: { request: taskResetRequestSchema, reply: taskResetReplySchema },
+  [rpcSubjects.dialerSipTrunkCreate]: { request: sipTrunkCreateRequestSchema, reply: sipTrunkSchema },
+  [rpcSubjects.dialerSipTrunkList]: { request: sipTrunkListRequestSchema, reply: sipTrunkListReplySchema },
+  [rpcSubjects.dialerSipTrunkUpdate]: { request: sipTrunkUpdateRequestSchema, reply: sipTrunkSchema },
+  [rpcSubjects.dialerSipTrunkDelete]: { request: sipTrunkDeleteRequestSchema, reply: sipDeleteReplySchema },
+  [rpcSubjects.dialerSipConfigCreate]: { request: sipConfigCreateRequestSchema, reply: sipConfigSchema },
+  [rpcSubjects.dialerSipConfigList]: { request: sipConfigListRequestSchema, reply: sipConfigListReplySchema },
+  [rpcSubjects.dialerSipConfigUpdate]: { request: sipConfigUpdateRequestSchema, reply: sipConfigSchema },
+  [rpcSubjects.dialerSipConfigDelete]: { request: sipConfigDeleteRequestSchema, reply: sipDeleteReplySchema },
+  [rpcSubjects.dialerSipDial]: { request: sipDialRequestSchema, reply: sipDialReplySchema },
+  [rpcSubjects.dialerSipInbound]: { request: sipInboundRequestSchema, reply: sipInboundReplySchema },
+  [rpcSubjects.llmReport]: { request: llmReportRequestSchema, reply: llmReportReplySchema },
   [rpcSubjects.webhookCreate]: { request: webhookCreateRequestSchema, reply: webhookCreateReplySchema },
   [rpcSubjects.webhookList]: { request: webhookListRequestSchema, reply: webhookListReplySchema },
   [rpcSubjects.webhookGet]: { request: webhookGetRequestSchema, reply: webhookGetReplySchema },

@@ -20,6 +20,26 @@ import type { KnowledgeReindexedEvent } from './events/knowledge-reindexed.schem
 import type { KeyResolveReply, KeyResolveRequest } from './rpc/key-resolve.schema';
 import type { AgentResolveReply, AgentResolveRequest } from './rpc/agent-resolve.schema';
 import type { DialAdmitReply, DialAdmitRequest } from './rpc/dial-admit.schema';
+import type {
+  SipDeleteReply,
+  SipTrunk,
+  SipTrunkCreateRequest,
+  SipTrunkDeleteRequest,
+  SipTrunkListReply,
+  SipTrunkListRequest,
+  SipTrunkUpdateRequest,
+} from './rpc/sip-trunk.schema';
+import type {
+  SipConfig,
+  SipConfigCreateRequest,
+  SipConfigDeleteRequest,
+  SipConfigListReply,
+  SipConfigListRequest,
+  SipConfigUpdateRequest,
+} from './rpc/sip-config.schema';
+import type { SipDialReply, SipDialRequest } from './rpc/sip-dial.schema';
+import type { SipInboundReply, SipInboundRequest } from './rpc/sip-inbound.schema';
+import type { LlmReportReply, LlmReportRequest } from './rpc/llm-report.schema';
 import type { CallTransferReply, CallTransferRequest } from './rpc/call-transfer.schema';
 import type { KnowledgeSearchReply, KnowledgeSearchRequest } from './rpc/knowledge-search.schema';
 import type { LlmReplyReply, LlmReplyRequest } from './rpc/llm-reply.schema';
@@ -91,6 +111,17 @@ export type RpcMap = {
   [rpcSubjects.dialerTaskDelete]: { request: TaskDeleteRequest; reply: TaskDeleteReply };
   [rpcSubjects.dialerTaskExecute]: { request: TaskExecuteRequest; reply: TaskExecuteReply };
   [rpcSubjects.dialerTaskReset]: { request: TaskResetRequest; reply: TaskResetReply };
+  [rpcSubjects.dialerSipTrunkCreate]: { request: SipTrunkCreateRequest; reply: SipTrunk };
+  [rpcSubjects.dialerSipTrunkList]: { request: SipTrunkListRequest; reply: SipTrunkListReply };
+  [rpcSubjects.dialerSipTrunkUpdate]: { request: SipTrunkUpdateRequest; reply: SipTrunk };
+  [rpcSubjects.dialerSipTrunkDelete]: { request: SipTrunkDeleteRequest; reply: SipDeleteReply };
+  [rpcSubjects.dialerSipConfigCreate]: { request: SipConfigCreateRequest; reply: SipConfig };
+  [rpcSubjects.dialerSipConfigList]: { request: SipConfigListRequest; reply: SipConfigListReply };
+  [rpcSubjects.dialerSipConfigUpdate]: { request: SipConfigUpdateRequest; reply: SipConfig };
+  [rpcSubjects.dialerSipConfigDelete]: { request: SipConfigDeleteRequest; reply: SipDeleteReply };
+  [rpcSubjects.dialerSipDial]: { request: SipDialRequest; reply: SipDialReply };
+  [rpcSubjects.dialerSipInbound]: { request: SipInboundRequest; reply: SipInboundReply };
+  [rpcSubjects.llmReport]: { request: LlmReportRequest; reply: LlmReportReply };
   [rpcSubjects.webhookCreate]: { request: WebhookCreateRequest; reply: WebhookCreateReply };
   [rpcSubjects.webhookList]: { request: WebhookListRequest; reply: WebhookListReply };
   [rpcSubjects.webhookGet]: { request: WebhookGetRequest; reply: WebhookGetReply };
