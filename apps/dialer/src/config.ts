@@ -17,6 +17,16 @@ export const dialerEnv = z.object({
   DIALER_RING_TIMEOUT_S: wholeNumber(5, 3_600).default(60),
   /** A connected call with no ending after this long fails its task (CALL_LOST): its end event was lost. */
   DIALER_MAX_CALL_S: wholeNumber(60, 86_400).default(7_200),
+  /** Who places outbound calls: the embedded simulated callee (default), Twilio, or nobody (every dial refused). */
+  TELEPHONY_PROVIDER: z.enum(['simulator', 'twilio', 'none']).default('simulator'),
+  /** The gateway the simulator dials, `ws://` or `wss://` (its `/voice/dial/<ticket>` path). */
+  DIALER_GATEWAY_URL: z.url({ protocol: /^wss?$/ }).default('ws://127.0.0.1:3001'),
+  /** The simulated callee hangs up after this long, whatever the agent is doing. */
+  DIALER_SIMULATOR_MAX_CALL_S: wholeNumber(10, 3_600).default(180),
+  /** How long the simulated callee waits for the agent to finish speaking before it gives up. */
+  DIALER_SIMULATOR_REPLY_TIMEOUT_S: wholeNumber(1, 600).default(45),
+  /** The flite voice of the simulated callee (a 16 kHz one: slt, rms, awb, kal16). */
+  DIALER_SIMULATOR_VOICE: z.string().min(1).default('slt'),
 });
 
 export type DialerConfig = ReturnType<typeof loadConfig>;

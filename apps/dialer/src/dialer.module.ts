@@ -5,6 +5,7 @@ import type { Logger } from '@parley/logging';
 import { busReadiness } from '@parley/service';
 import type { DialerConfig } from './config';
 import { DatabaseModule } from './database/database.module';
+import { DialModule } from './dial/dial.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TasksCountModule } from './tasks-count/tasks-count.module';
@@ -29,7 +30,8 @@ export class DialerModule {
         }),
         TasksCountModule,
         DatabaseModule.forRoot(config.DATABASE_URL),
-        TelephonyModule.forRoot(),
+        TelephonyModule.forRoot(config),
+        DialModule.forRoot(config.DIALER_RING_TIMEOUT_S * 1000),
         TasksModule,
         SchedulerModule.forRoot(
           {

@@ -18,7 +18,8 @@ describe('dialer app against real NATS and Postgres', () => {
   beforeAll(async () => {
     database = await createTestDatabase([slice]);
     const namespace = uniqueNamespace('dialer_app');
-    const config = loadConfig({ ...process.env, PORT: '0', DATABASE_URL: database.url, BUS_NAMESPACE: namespace });
+    const env = { PORT: '0', DATABASE_URL: database.url, BUS_NAMESPACE: namespace, TELEPHONY_PROVIDER: 'none' };
+    const config = loadConfig({ ...process.env, ...env });
     app = await createServiceApp({ name: 'dialer', module: DialerModule.forRoot(config, silentLogger), logger: silentLogger });
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -36,7 +37,7 @@ describe('dialer app against real NATS and Postgres', () => {
     await expect(res.json()).resolves.toEqual({ status: 'ready', checks: { nats: 'ok', postgres: 'ok' } });
   });
 
-  it('serves the task RPCs and, with no telephony provider set up, fails an executed task with the reason', async () => {
+  it('serves the task RPCs and, with TELEPHONY_PROVIDER=none, fails an executed task with the reason', async () => {
     const orgId = '6a1c3f0e-0000-4000-8000-0000000000a1';
     const agentId = '6a1c3f0e-0000-4000-8000-0000000000a2';
     const task = await bus.request(

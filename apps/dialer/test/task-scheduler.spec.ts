@@ -41,7 +41,7 @@ describe('task scheduler against real Postgres', () => {
   async function startScheduler(): Promise<void> {
     const db = createPrismaClient(h.database.url);
     await db.$queryRaw`SELECT 1`; // a running dialer's pool is warm; the first query loads Prisma's compiler
-    const placer = new CallPlacer(h.provider, new TasksRepository(db), h.webhooks, silentLogger);
+    const placer = new CallPlacer(h.provider, new TasksRepository(db), h.webhooks, h.tickets, silentLogger);
     const sweeper = new StaleCallSweeper(new StaleCallsRepository(db), h.webhooks, staleLimits, silentLogger);
     const scheduler = new TaskScheduler(new DueTasksRepository(db), placer, sweeper, settings, silentLogger);
     scheduler.onApplicationBootstrap();

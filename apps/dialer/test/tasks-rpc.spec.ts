@@ -145,6 +145,7 @@ describe('dialer task RPCs against real Postgres and NATS', () => {
         toNumber: fields.toNumber,
         startingMessage: 'Hi {{customer_name}}',
         contextData: { customer_name: 'Ada' },
+        ticket: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       },
     ]);
   });

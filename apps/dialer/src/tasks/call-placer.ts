@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Task as TaskRow } from '@parley/db-dialer';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
+import { DialTickets } from '../dial/dial-tickets';
 import { type OutboundCall, TELEPHONY_PROVIDER, type TelephonyProvider } from '../telephony/telephony-provider';
 import { TaskWebhooks } from './task-webhooks';
 import { TasksRepository } from './tasks.repository';
@@ -16,11 +17,17 @@ export class CallPlacer {
     @Inject(TELEPHONY_PROVIDER) private readonly provider: TelephonyProvider,
     @Inject(TasksRepository) private readonly repository: TasksRepository,
     @Inject(TaskWebhooks) private readonly webhooks: TaskWebhooks,
+    @Inject(DialTickets) private readonly tickets: DialTickets,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
   async place(task: TaskRow): Promise<void> {
-    const call = outboundCall(task);
+    const ticket = await this.tickets.issue(task.callId as string);
+    if (!ticket) {
+      this.log.info({ taskId: task.id, callId: task.callId }, 'task moved on before its call was placed, not dialed');
+      return;
+    }
+    const call = outboundCall(task, ticket);
     await this.webhooks.notifyOrLog(task, 'call_started');
     try {
       await this.provider.dial(call);
@@ -37,7 +44,7 @@ export class CallPlacer {
   }
 }
 
-function outboundCall(task: TaskRow): OutboundCall {
+function outboundCall(task: TaskRow, ticket: string): OutboundCall {
   return {
     callId: task.callId as string,
     taskId: task.id,
@@ -46,5 +53,6 @@ function outboundCall(task: TaskRow): OutboundCall {
     toNumber: task.toNumber,
     startingMessage: task.startingMessage,
     contextData: (task.contextData as Record<string, unknown> | null) ?? null,
+    ticket,
   };
 }

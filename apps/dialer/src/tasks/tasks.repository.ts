@@ -18,8 +18,8 @@ export interface TaskKey {
 export class TasksRepository {
   constructor(@Inject(DIALER_DB) private readonly db: DialerClient) {}
 
-  create(orgId: string, agentId: string, fields: TaskFields): Promise<TaskRow> {
-    const data = { ...toTaskColumns(fields), name: fields.name, toNumber: fields.toNumber, orgId, agentId };
+  create(orgId: string, agentId: string, fields: TaskFields, keyId?: string): Promise<TaskRow> {
+    const data = { ...toTaskColumns(fields), name: fields.name, toNumber: fields.toNumber, orgId, agentId, keyId };
     return this.db.task.create({ data });
   }
 
@@ -70,7 +70,16 @@ export class TasksRepository {
   async reset(key: TaskKey): Promise<TaskRow | null> {
     const { count } = await this.db.task.updateMany({
       where: { ...this.where(key), status: { not: 'pending' } },
-      data: { status: 'pending', callId: null, startedAt: null, connectedAt: null, completedAt: null, lastError: null },
+      data: {
+        status: 'pending',
+        callId: null,
+        dialTicketHash: null,
+        dialTicketExpiresAt: null,
+        startedAt: null,
+        connectedAt: null,
+        completedAt: null,
+        lastError: null,
+      },
     });
     return count === 1 ? this.find(key) : null;
   }
@@ -82,7 +91,7 @@ export class TasksRepository {
   async finishCall(callId: string, status: 'completed' | 'failed', error: string | null): Promise<TaskRow | null> {
     const { count } = await this.db.task.updateMany({
       where: { callId, status: 'in_progress' },
-      data: { status, completedAt: new Date(), lastError: error },
+      data: { status, completedAt: new Date(), lastError: error, dialTicketHash: null, dialTicketExpiresAt: null },
     });
     return count === 1 ? this.db.task.findFirst({ where: { callId } }) : null;
   }

@@ -27,9 +27,9 @@ export class TasksService {
     @Inject(CallPlacer) private readonly placer: CallPlacer,
   ) {}
 
-  async create({ orgId, agentId, fields, maxConcurrentCalls }: TaskCreateRequest): Promise<Task> {
+  async create({ orgId, agentId, fields, maxConcurrentCalls, keyId }: TaskCreateRequest): Promise<Task> {
     if (maxConcurrentCalls !== undefined) await this.repository.rememberLimit(orgId, maxConcurrentCalls);
-    return toTask(await this.repository.create(orgId, agentId, fields));
+    return toTask(await this.repository.create(orgId, agentId, fields, keyId));
   }
 
   async list(request: TaskListRequest): Promise<TaskListReply> {

@@ -8,6 +8,11 @@ export interface OutboundCall {
   readonly toNumber: string;
   readonly startingMessage: string | null;
   readonly contextData: Record<string, unknown> | null;
+  /**
+   * The call's one-time dial ticket (base64url): the provider points the gateway's dial path at
+   * it (`/voice/dial/<ticket>`, `/telephony/<carrier>/dial/<ticket>`). It expires with the ring timeout.
+   */
+  readonly ticket: string;
 }
 
 /**

@@ -8,6 +8,6 @@ export class UnconfiguredProvider implements TelephonyProvider {
   readonly name = 'none';
 
   dial(): Promise<void> {
-    return Promise.reject(new Error('no telephony provider is configured (DIALER_TELEPHONY_PROVIDER)'));
+    return Promise.reject(new Error('no telephony provider is configured (TELEPHONY_PROVIDER=none)'));
   }
 }

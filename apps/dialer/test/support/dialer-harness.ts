@@ -3,6 +3,10 @@ import { streams } from '@parley/contracts';
 import { createPrismaClient, type DialerClient, slice } from '@parley/db-dialer';
 import { createLogger } from '@parley/logging';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
+import { DialAdmitRpc } from '../../src/dial/dial-admit.rpc';
+import { DialAdmitService } from '../../src/dial/dial-admit.service';
+import { DialTickets } from '../../src/dial/dial-tickets';
+import { DialTicketsRepository } from '../../src/dial/dial-tickets.repository';
 import { CallReporter } from '../../src/reports/call-reporter';
 import { CallReportsRepository } from '../../src/reports/call-reports.repository';
 import { CallPlacer } from '../../src/tasks/call-placer';
@@ -15,6 +19,9 @@ import { RecordingProvider } from './recording-provider';
 
 export const silentLogger = createLogger({ service: 'dialer-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 
+/** Dial tickets of the harness's calls expire after this (the dialer's ring timeout). */
+export const DIAL_TICKET_TTL_MS = 60_000;
+
 /** The dialer's task features wired by hand against a fresh database and a namespaced bus. */
 export interface DialerHarness {
   readonly database: TestDatabase;
@@ -24,6 +31,7 @@ export interface DialerHarness {
   readonly repository: TasksRepository;
   readonly placer: CallPlacer;
   readonly webhooks: TaskWebhooks;
+  readonly tickets: DialTickets;
   close(): Promise<void>;
 }
 
@@ -35,8 +43,11 @@ export async function startDialerHarness(name: string): Promise<DialerHarness> {
   const provider = new RecordingProvider();
   const repository = new TasksRepository(db);
   const webhooks = new TaskWebhooks(bus, silentLogger);
-  const placer = new CallPlacer(provider, repository, webhooks, silentLogger);
+  const ticketsRepository = new DialTicketsRepository(db);
+  const tickets = new DialTickets(ticketsRepository, DIAL_TICKET_TTL_MS);
+  const placer = new CallPlacer(provider, repository, webhooks, tickets, silentLogger);
   new TasksRpc(bus, new TasksService(repository, placer)).onModuleInit();
+  new DialAdmitRpc(bus, new DialAdmitService(ticketsRepository, bus, silentLogger)).onModuleInit();
   const reporter = new CallReporter(new CallReportsRepository(db), bus);
   await new TaskCallEventsConsumer(bus, repository, reporter, webhooks, silentLogger).onApplicationBootstrap();
   return {
@@ -47,6 +58,7 @@ export async function startDialerHarness(name: string): Promise<DialerHarness> {
     repository,
     placer,
     webhooks,
+    tickets,
     close: async () => {
       await bus.removeStreams([streams.call, streams.dialer]);
       await bus.drain();

@@ -33,7 +33,7 @@ export class TasksController {
   @Post()
   @Endpoint({ summary: 'Create a task', body: taskCreateBodySchema, response: taskViewSchema, status: 201 })
   create(@CurrentPrincipal() p: Principal, @ValidBody() body: TaskCreateBody): Promise<TaskView> {
-    return this.tasks.create(p.orgId, body);
+    return this.tasks.create(p.orgId, body, p.keyId);
   }
 
   @Get(':id')

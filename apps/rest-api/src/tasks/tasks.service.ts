@@ -24,12 +24,13 @@ export class TasksService {
     @Inject(TaskOwnersRepository) private readonly owners: TaskOwnersRepository,
   ) {}
 
-  async create(orgId: string, body: TaskCreateBody): Promise<TaskView> {
+  /** `keyId`: the API key creating the task, to which its calls are attributed. */
+  async create(orgId: string, body: TaskCreateBody, keyId?: string): Promise<TaskView> {
     const { agent_id: agentId, ...rest } = body;
     if (!(await this.owners.findAgent(orgId, agentId))) throw ApiError.notFound('Agent');
     const maxConcurrentCalls = await this.owners.concurrentCallLimit(orgId);
     const fields = toTaskFields(rest) as TaskFields;
-    const task = await this.dialer.call(rpcSubjects.dialerTaskCreate, { orgId, agentId, fields, maxConcurrentCalls });
+    const task = await this.dialer.call(rpcSubjects.dialerTaskCreate, { orgId, agentId, fields, maxConcurrentCalls, keyId });
     return toTaskView(task);
   }
 

@@ -12,6 +12,8 @@ export const taskCreateRequestSchema = z.object({
   agentId: entityIdSchema,
   fields: taskFieldsSchema,
   maxConcurrentCalls: z.int().positive().optional(),
+  /** The API key creating the task: the task's calls are attributed to it (`dial.admit`'s keyId). */
+  keyId: entityIdSchema.optional(),
 });
 
 export const taskCreateReplySchema = taskSchema;
