@@ -32,7 +32,8 @@ export class CallReporter {
 
   async report(task: TaskRow, callId: string, reason: CallEndReason): Promise<CallExcerpts> {
     const lines = await this.repository.linesOf(callId);
-    const draft = extractiveReport({ lines, reason, extractFields: task.extractFields });
+    const answeredBy = await this.repository.answeredBy(callId);
+    const draft = extractiveReport({ lines, reason, extractFields: task.extractFields, answeredBy });
     const report = await this.repository.save(task, callId, draft);
     const event = { callId, orgId: task.orgId, taskId: task.id, report, reportedAt: new Date().toISOString() };
     await this.bus.publishEvent(eventSubjects.callReported, event, { msgId: `${callId}:reported` });

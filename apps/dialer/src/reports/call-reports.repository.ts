@@ -21,6 +21,12 @@ export class CallReportsRepository {
     return rows.map((row) => ({ role: row.role === 'user' ? 'user' : 'assistant', text: row.text }));
   }
 
+  /** Who answered the call, when the carrier's answering machine detection reported it. */
+  async answeredBy(callId: string): Promise<string | null> {
+    const row = await this.db.callAnswer.findUnique({ where: { callId } });
+    return row?.answeredBy ?? null;
+  }
+
   /** The first report written for the call wins, so a redelivered ending reports the same. */
   async save(task: TaskRow, callId: string, report: CallReport): Promise<CallReport> {
     const row = await this.db.callReport.upsert({

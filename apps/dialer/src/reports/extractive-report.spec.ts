@@ -49,4 +49,16 @@ describe('extractive call report', () => {
     expect(extractField('quantity', said)).toBe('3');
     expect(extractField('interested', said)).toBe('no');
   });
+
+  it.each([
+    ['machine_start', 'in_voicemail'],
+    ['machine_end_beep', 'in_voicemail'],
+    ['fax', 'in_voicemail'],
+    ['human', 'completed'],
+    [null, 'completed'],
+  ] as const)("reports a call the carrier's AMD says %s answered as %s", (answeredBy, outcome) => {
+    const lines = [{ role: 'user' as const, text: 'Hello?' }];
+    expect(extractiveReport({ lines, reason: 'HANGUP', extractFields: [], answeredBy }).outcome).toBe(outcome);
+    expect(extractiveReport({ lines, reason: 'PLATFORM_ERROR', extractFields: [], answeredBy }).outcome).toBe('failed');
+  });
 });

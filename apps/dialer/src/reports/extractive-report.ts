@@ -10,23 +10,28 @@ export interface ReportInput {
   readonly lines: readonly ReportLine[];
   readonly reason: CallEndReason;
   readonly extractFields: readonly string[];
+  /** Who picked up, when the carrier's answering machine detection said (Twilio `AnsweredBy`). */
+  readonly answeredBy?: string | null;
 }
 
 const VOICEMAIL = /\b(leave (a|your) message|voice ?mail|after the (tone|beep)|not available to take your call)\b/i;
+/** Twilio's AMD answers for a machine: machine_start, machine_end_beep/silence/other, fax. */
+const MACHINE = /^(machine_|fax$)/;
 const SUMMARY_CHARS = 600;
 
 /**
  * The deterministic report of the `local` provider: built only from what was said, so the same
  * transcript always gives the same report and nothing is invented.
  */
-export function extractiveReport({ lines, reason, extractFields }: ReportInput): CallReport {
+export function extractiveReport({ lines, reason, extractFields, answeredBy }: ReportInput): CallReport {
   const callee = lines.filter((line) => line.role === 'user').map((line) => line.text.trim()).filter(Boolean);
   const extracted = Object.fromEntries(extractFields.map((field) => [field, extractField(field, callee)]));
-  return { summary: summaryOf(lines, callee), outcome: outcomeOf(reason, callee), extracted, generatedBy: 'extractive' };
+  return { summary: summaryOf(lines, callee), outcome: outcomeOf(reason, callee, answeredBy), extracted, generatedBy: 'extractive' };
 }
 
-function outcomeOf(reason: CallEndReason, callee: readonly string[]): CallOutcome {
+function outcomeOf(reason: CallEndReason, callee: readonly string[], answeredBy?: string | null): CallOutcome {
   if (isFailedEnding(reason)) return 'failed';
+  if (answeredBy && MACHINE.test(answeredBy)) return 'in_voicemail';
   if (callee.length === 0) return 'no_response';
   if (VOICEMAIL.test(callee[0])) return 'in_voicemail';
   return 'completed';
