@@ -27,6 +27,19 @@ export const dialerEnv = z.object({
   DIALER_SIMULATOR_REPLY_TIMEOUT_S: wholeNumber(1, 600).default(45),
   /** The flite voice of the simulated callee (a 16 kHz one: slt, rms, awb, kal16). */
   DIALER_SIMULATOR_VOICE: z.string().min(1).default('slt'),
+  /** Twilio (TELEPHONY_PROVIDER=twilio): the account that places calls; no defaults, they are secrets. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The caller id of outbound calls: a number of the Twilio account, E.164. */
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/).optional(),
+  /** Twilio's REST API; a local fake in tests. */
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** The gateway as Twilio reaches it (public `wss://` in production); the TwiML streams to `/telephony/twilio/dial/<ticket>` there. */
+  TWILIO_STREAM_BASE_URL: z.url({ protocol: /^wss?$/ }).default('ws://127.0.0.1:3001'),
+  /** This dialer's status callback URL as Twilio reaches it (and signs it). */
+  TWILIO_STATUS_CALLBACK_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3015/telephony/twilio/status'),
+  /** Answering machine detection on every Twilio call (`AnsweredBy` → report outcome in_voicemail), or off. */
+  TWILIO_MACHINE_DETECTION: z.enum(['Enable', 'DetectMessageEnd', 'off']).default('Enable'),
 });
 
 export type DialerConfig = ReturnType<typeof loadConfig>;

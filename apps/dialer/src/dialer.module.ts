@@ -10,6 +10,7 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TasksCountModule } from './tasks-count/tasks-count.module';
 import { TelephonyModule } from './telephony/telephony.module';
+import { TwilioModule } from './telephony/twilio/twilio.module';
 
 /**
  * Tasks, scheduling, outbound calls and call reports.
@@ -33,6 +34,7 @@ export class DialerModule {
         TelephonyModule.forRoot(config),
         DialModule.forRoot(config.DIALER_RING_TIMEOUT_S * 1000),
         TasksModule,
+        TwilioModule.forRoot(config),
         SchedulerModule.forRoot(
           {
             tickMs: config.DIALER_SCHEDULER_TICK_MS,

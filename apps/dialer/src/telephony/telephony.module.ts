@@ -2,6 +2,8 @@ import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/co
 import type { DialerConfig } from '../config';
 import { SIMULATOR_SETTINGS, SimulatorProvider } from './simulator/simulator-provider';
 import { TELEPHONY_PROVIDER, type TelephonyProvider } from './telephony-provider';
+import { TwilioProvider } from './twilio/twilio-provider';
+import { twilioSettings } from './twilio/twilio-registration';
 import { UnconfiguredProvider } from './unconfigured-provider';
 
 type ProviderName = DialerConfig['TELEPHONY_PROVIDER'];
@@ -19,6 +21,7 @@ interface ProviderEntry {
 const registry: Partial<Record<ProviderName, ProviderEntry>> = {
   none: { type: UnconfiguredProvider, settings: () => [] },
   simulator: { type: SimulatorProvider, settings: simulatorSettings },
+  twilio: { type: TwilioProvider, settings: twilioSettings },
 };
 
 /**
