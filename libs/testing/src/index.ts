@@ -10,3 +10,4 @@ export * from './fake-openai/fake-openai-server';
 export * from './fake-s3';
 export * from './fake-deepgram/fake-deepgram-server';
 export * from './webhook-receiver';
+export * from './fake-twilio';
