@@ -14,7 +14,7 @@ import { makePaint, prefixOutput } from './lib/log-lines.mjs';
 import { nodeVersionProblem } from './lib/node-version.mjs';
 import { ensurePrismaClients } from './lib/prisma-clients.mjs';
 import { waitUntilReady } from './lib/readiness.mjs';
-import { NAME_WIDTH, selectServices } from './lib/services.mjs';
+import { NAME_WIDTH, SERVICES, selectServices } from './lib/services.mjs';
 import { describeExit, Supervisor } from './lib/supervisor.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,6 +98,9 @@ function startServices(services, raw) {
     env: {
       MALLOC_ARENA_MAX: '2',
       WEBHOOKS_ALLOWED_HOSTS: 'localhost,127.0.0.1',
+      // Executed tasks are answered by the dialer's simulated callee, on this gateway (docs/dialer.md).
+      TELEPHONY_PROVIDER: 'simulator',
+      DIALER_GATEWAY_URL: `ws://127.0.0.1:${SERVICES.find(({ name }) => name === 'gateway').port}`,
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'development',
     },

@@ -5,17 +5,18 @@ import { streams } from '@parley/contracts';
 import { type TestInfra, testInfra, uniqueNamespace } from '@parley/testing';
 import Redis from 'ioredis';
 import { FAILED_FLAG } from './failure-flag';
-import { createPlatformDatabase } from './fixtures/database';
+import { createPlatformDatabase, createWholePlatformDatabase } from './fixtures/database';
 import { seedDemoData, type SeedResult } from './fixtures/seed';
 import { TestData } from './fixtures/test-data';
 import type { ServiceExit, ServiceName } from './service-process';
 import { ServiceStack } from './service-stack';
 
 const ROOT = path.resolve(__dirname, '../../..');
-/** The voice path end to end; dialer and webhooks play no part in a call. */
-function services(sttWorkers: number): ServiceName[] {
+/** The voice path end to end; dialer and webhooks join for tasks (the dialer places calls, webhooks report them). */
+function services(sttWorkers: number, tasks: boolean): ServiceName[] {
   const stt: ServiceName[] = Array.from({ length: sttWorkers }, () => 'stt-worker');
-  return ['rest-api', 'billing', ...stt, 'llm-worker', 'tts-worker', 'gateway'];
+  const taskServices: ServiceName[] = tasks ? ['dialer', 'webhooks'] : [];
+  return ['rest-api', 'billing', ...stt, 'llm-worker', 'tts-worker', 'gateway', ...taskServices];
 }
 /** Six Node processes compiling TypeScript at once on two busy cores take a while. */
 const READY_TIMEOUT_MS = 120_000;
@@ -45,6 +46,8 @@ export interface Platform {
   voiceUrl(key: string): string;
   /** `ws://127.0.0.1:<gateway port><path>`, for paths other than the voice one. */
   gatewayUrl(pathname: string): string;
+  /** `http://127.0.0.1:<rest-api port><path>`: the public REST API. */
+  restUrl(pathname: string): string;
   /** `http://127.0.0.1:<port>/metrics` of the `index`th process (from 0) running `service`. */
   metricsUrl(service: ServiceName, index?: number): string;
   /**
@@ -62,6 +65,11 @@ export interface Platform {
 export interface PlatformOptions {
   /** stt-worker processes sharing the sessions (queue group `stt`); 1 unless a spec needs more. */
   readonly sttWorkers?: number;
+  /**
+   * Also runs the dialer (simulator provider, dialing this gateway) and webhooks (receivers on
+   * localhost allowed), on a database holding every slice: for specs that execute tasks.
+   */
+  readonly tasks?: boolean;
 }
 
 /**
@@ -74,7 +82,8 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   const namespace = uniqueNamespace(`e2e_${label}`);
   const runDir = path.join(ROOT, 'tmp/e2e', namespace);
   await mkdir(runDir, { recursive: true });
-  const database = await createPlatformDatabase();
+  const tasks = options.tasks ?? false;
+  const database = await (tasks ? createWholePlatformDatabase() : createPlatformDatabase());
   const demo = await seedDemoData(database.url, runDir);
   const data = new TestData(database.url);
   const removeData = async () => {
@@ -83,8 +92,8 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     await database.drop();
   };
   const env = serviceEnv(namespace, infra, database.url, runDir);
-  const stackOptions = { root: ROOT, runDir, env, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
-  const stack = await ServiceStack.launch(services(options.sttWorkers ?? 1), stackOptions).catch(async (error: unknown) => {
+  const stackOptions = { root: ROOT, runDir, env, envWithPorts: taskEnv, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
+  const stack = await ServiceStack.launch(services(options.sttWorkers ?? 1, tasks), stackOptions).catch(async (error: unknown) => {
     await removeData();
     throw error;
   });
@@ -97,6 +106,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     logFile: stack.logFile,
     voiceUrl: (key) => `${gateway}/voice/${key}`,
     gatewayUrl: (pathname) => `${gateway}${pathname}`,
+    restUrl: (pathname) => `http://127.0.0.1:${stack.portOf('rest-api')}${pathname}`,
     metricsUrl: (service, index = 0) => `http://127.0.0.1:${stack.portOf(service, index)}/metrics`,
     kill: (service, index, signal) => stack.service(service, index).kill(signal),
     stop: async () => {
@@ -124,6 +134,15 @@ function serviceEnv(namespace: string, infra: TestInfra, databaseUrl: string, ru
     LOG_LEVEL: 'info',
     LOG_PRETTY: 'false',
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+  };
+}
+
+/** The dialer's simulator dials this run's gateway; webhooks may deliver to receivers on this machine. */
+function taskEnv(portOf: (name: ServiceName) => number | undefined): NodeJS.ProcessEnv {
+  return {
+    TELEPHONY_PROVIDER: 'simulator',
+    DIALER_GATEWAY_URL: `ws://127.0.0.1:${portOf('gateway')}`,
+    WEBHOOKS_ALLOWED_HOSTS: 'localhost,127.0.0.1',
   };
 }
 

@@ -2,7 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { WriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export type ServiceName = 'gateway' | 'stt-worker' | 'llm-worker' | 'tts-worker' | 'rest-api' | 'billing';
+export type ServiceName =
+  | 'gateway'
+  | 'stt-worker'
+  | 'llm-worker'
+  | 'tts-worker'
+  | 'rest-api'
+  | 'billing'
+  | 'dialer'
+  | 'webhooks';
 
 export interface ServiceExit {
   readonly code: number | null;

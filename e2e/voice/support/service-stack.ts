@@ -11,6 +11,8 @@ export interface StackOptions {
   /** Where `platform.log` goes. */
   readonly runDir: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Variables that name other services' ports (e.g. the gateway the dialer dials), once ports are chosen. */
+  readonly envWithPorts?: (portOf: (name: ServiceName) => number | undefined) => NodeJS.ProcessEnv;
   readonly readyTimeoutMs: number;
   /** How long a service may take to exit after SIGTERM before it is killed. */
   readonly stopGraceMs: number;
@@ -30,7 +32,9 @@ export class ServiceStack {
     const logFile = path.join(options.runDir, 'platform.log');
     const log = createWriteStream(logFile, { flags: 'a' });
     const ports = await freePorts(names.length);
-    const services = names.map((name, i) => new ServiceProcess(name, ports[i], { root: options.root, env: options.env, log }));
+    const portOf = (name: ServiceName) => ports[names.indexOf(name)];
+    const env = { ...options.env, ...options.envWithPorts?.(portOf) };
+    const services = names.map((name, i) => new ServiceProcess(name, ports[i], { root: options.root, env, log }));
     const stack = new ServiceStack(services, log, logFile, options.stopGraceMs);
     try {
       const deadline = Date.now() + options.readyTimeoutMs;

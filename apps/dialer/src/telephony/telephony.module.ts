@@ -8,8 +8,11 @@ import { UnconfiguredProvider } from './unconfigured-provider';
 
 type ProviderName = DialerConfig['TELEPHONY_PROVIDER'];
 
-/** How long the gateway may take to admit a dial ticket and accept the simulator's socket. */
-const SIMULATOR_CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * How long the gateway may take to admit a dial ticket and accept the simulator's socket. `execute`
+ * answers after the dial, and rest-api waits 10 s for the dialer: the connection must fit well within.
+ */
+const SIMULATOR_CONNECT_TIMEOUT_MS = 5_000;
 
 interface ProviderEntry {
   readonly type: Type<TelephonyProvider>;
