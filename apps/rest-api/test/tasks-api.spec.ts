@@ -26,6 +26,7 @@ describe('/api/v1/tasks against real Postgres, Redis and NATS (dialer played on 
   let dialer: FakeTaskDialer;
   let base: string;
   let key: string;
+  let keyId: string;
   let orgId: string;
   let agentId: string;
   let foreignAgentId: string;
@@ -47,10 +48,11 @@ describe('/api/v1/tasks against real Postgres, Redis and NATS (dialer played on 
     agentId = (await agents.agent.create({ data: { orgId, name: 'Sales', systemPrompt: 'Sell.' } })).id;
     foreignAgentId = (await agents.agent.create({ data: { orgId: other.id, name: 'X', systemPrompt: 'X' } })).id;
     const secret = generateApiKey();
-    await identity.apiKey.create({
+    const created = await identity.apiKey.create({
       data: { orgId, name: 'spec', prefix: secret.prefix, lastFour: secret.lastFour, hash: secret.hash },
     });
     key = secret.raw;
+    keyId = created.id;
 
     const namespace = uniqueNamespace('tasks_api');
     const infra = await testInfra();
@@ -95,7 +97,7 @@ describe('/api/v1/tasks against real Postgres, Redis and NATS (dialer played on 
     await expect(res.json()).resolves.toMatchObject({ success: false, code: 'UNAUTHORIZED' });
   });
 
-  it("creates reference 002's example task and hands the dialer the org's concurrency limit", async () => {
+  it("creates reference 002's example task and hands the dialer the org's concurrency limit and the creating key", async () => {
     const res = await api('POST', '/tasks', { agent_id: agentId, ...createBody });
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: Record<string, unknown> };
@@ -104,6 +106,7 @@ describe('/api/v1/tasks against real Postgres, Redis and NATS (dialer played on 
       orgId,
       agentId,
       maxConcurrentCalls: 7,
+      keyId,
       fields: { toNumber: '+1234567890', contextData: { customer_name: 'John Doe', order_id: '12345' } },
     });
   });
