@@ -78,6 +78,17 @@ describe('SimulatorProvider against a fake gateway speaking the raw protocol', (
     expect(gateway.calls[0].endCallReceived).toBe(true);
   });
 
+  it('hangs up after the longest call it may make, whatever is happening', async () => {
+    gateway = await FakeGateway.start({ answers: false });
+    provider = new SimulatorProvider(settings({ maxCallMs: 1_500 }), silentLogger);
+    gateway.accepted.add('ticket-5');
+    const started = performance.now();
+    await provider.dial(call('ticket-5'));
+    await gateway.calls[0].closed;
+    expect(performance.now() - started).toBeLessThan(15_000); // the reply timeout is 20 s
+    expect(gateway.calls[0].endCallReceived).toBe(false);
+  });
+
   it('rejects the dial with the refusal when the gateway does not admit the ticket', async () => {
     gateway = await FakeGateway.start();
     provider = new SimulatorProvider(settings(), silentLogger);

@@ -11,17 +11,19 @@ const REFUSAL_BODY_MS = 2_000;
 export function openDialSocket(url: string, timeoutMs: number): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { handshakeTimeout: timeoutMs });
+    // Stays until open: a socket error with no listener would take the dialer down.
+    const failed = (error: Error) => reject(new Error(`cannot reach the gateway: ${error.message}`, { cause: error }));
+    socket.on('error', failed);
     socket.once('open', () => {
-      socket.removeAllListeners('error');
+      socket.off('error', failed);
       resolve(socket);
     });
     socket.once('unexpected-response', (_request, response) => {
       void refusal(response).then((message) => {
-        socket.terminate();
         reject(new Error(message));
+        socket.terminate();
       });
     });
-    socket.once('error', (error) => reject(new Error(`cannot reach the gateway: ${error.message}`, { cause: error })));
   });
 }
 

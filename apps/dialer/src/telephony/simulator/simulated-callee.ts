@@ -37,6 +37,7 @@ export class SimulatedCallee {
   ) {
     this.line = new RealtimeLine((frame) => this.sendFrame(frame));
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    socket.on('error', (err) => log.warn({ err }, 'simulated call socket failed'));
     this.closed = new Promise((resolve) =>
       socket.once('close', () => {
         this.turns.close('socket closed');
