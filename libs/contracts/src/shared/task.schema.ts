@@ -21,8 +21,9 @@ export const webhookUrlSchema = z
 
 /**
  * Facts about the callee, e.g. `{ customer_name, order_id }`, stored with the task, returned
- * by the API and handed to the telephony provider that places the call. Filling `{{placeholders}}`
- * in the agent's prompts with them is not built yet (issue 7).
+ * by the API and handed to the telephony provider that places the call. When the call reaches
+ * the gateway they fill `{{placeholders}}` in the greeting and system prompt, and the system prompt
+ * lists them as a `Call context:` block (docs/dialer.md); `simulator.script` scripts the simulated callee.
  */
 export const taskContextDataSchema = z.record(z.string().max(64), z.unknown());
 
