@@ -11,3 +11,4 @@ export * from './fake-s3';
 export * from './fake-deepgram/fake-deepgram-server';
 export * from './webhook-receiver';
 export * from './fake-twilio';
+export { TwilioMediaStreamClient, type MediaStreamClientOptions, type TwilioServerEvent } from './fake-twilio/media-stream-client';
