@@ -48,7 +48,8 @@ describe('/api/keys: dashboard key management', () => {
     const list = await api.call('GET', '/api/keys', { bearer: tenant.token });
     expect(list.status).toBe(200);
     const listed = list.body.data.find((key: { id: string }) => key.id === created.id);
-    expect(listed).toEqual({ ...created, key: undefined });
+    // The whoami call above used the key: its last_used_at is now set (throttled, once a minute).
+    expect(listed).toEqual({ ...created, key: undefined, last_used_at: expect.any(String) });
     expect(JSON.stringify(list.body)).not.toContain(created.key);
     expect(JSON.stringify(list.body)).not.toContain(row.hash);
     expect(list.body.meta.pagination).toMatchObject({ total: list.body.data.length, limit: 50, offset: 0 });

@@ -2,8 +2,9 @@ import { Delete, Get, Inject, Patch, Post } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { QuotaService } from '../billing/quota.service';
 import { Endpoint, ValidBody, ValidParams, ValidQuery } from '../http/endpoint.decorator';
-import { type Paginated, paginated } from '../http/paginated';
+import { type Paginated, paginatedJson } from '../http/paginated';
 import { type AgentCreate, agentCreateSchema } from './agent-create.schema';
+import { AgentPages } from './agent-pages.service';
 import { type AgentListQuery, agentListQuerySchema, agentParamsSchema } from './agent-list-query.schema';
 import { type AgentPatch, agentPatchSchema } from './agent-patch.schema';
 import {
@@ -26,13 +27,14 @@ export abstract class AgentsHandlers {
   constructor(
     @Inject(AgentsService) private readonly agents: AgentsService,
     @Inject(QuotaService) private readonly quotas: QuotaService,
+    @Inject(AgentPages) private readonly pages: AgentPages,
   ) {}
 
   @Get()
   @Endpoint({ summary: 'List agents', query: agentListQuerySchema, response: agentViewSchema, list: true })
   async list(@CurrentPrincipal() p: Principal, @ValidQuery() query: AgentListQuery): Promise<Paginated<AgentView>> {
-    const { agents, total } = await this.agents.list(p.orgId, query);
-    return paginated(agents, total, query);
+    const { items, count, total } = await this.pages.page(p.orgId, query);
+    return paginatedJson(items, count, total, query);
   }
 
   @Post()

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { QuotaService } from '../billing/quota.service';
 import { IdentityModule } from '../identity/identity.module';
 import { ActiveTasksClient } from './active-tasks.client';
+import { AgentPages } from './agent-pages.service';
 import { AgentsController } from './agents.controller';
 import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
@@ -14,6 +15,6 @@ import { DashboardAgentsController } from './dashboard-agents.controller';
 @Module({
   imports: [IdentityModule],
   controllers: [AgentsController, DashboardAgentsController],
-  providers: [AgentsRepository, ActiveTasksClient, AgentsService, QuotaService],
+  providers: [AgentsRepository, ActiveTasksClient, AgentsService, AgentPages, QuotaService],
 })
 export class AgentsModule {}

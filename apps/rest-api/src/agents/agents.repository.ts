@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Agent, type AgentsClient, Prisma } from '@parley/db-agents';
 import { AGENTS_DB } from '../database/database.tokens';
+import { type JsonPage, readJsonPage } from '../http/json-page';
+import { SqlPool } from '../http/sql-pool';
+import { agentListQuery } from './agent-list.sql';
+import type { AgentView } from './agent-view.schema';
 
 export interface AgentPage {
   readonly agents: Agent[];
@@ -21,8 +25,17 @@ function isNotFound(err: unknown): boolean {
 /** An organization's agents. Every query names `orgId`, so another org's agent is simply not found. */
 @Injectable()
 export class AgentsRepository {
-  constructor(@Inject(AGENTS_DB) private readonly db: AgentsClient) {}
+  constructor(
+    @Inject(AGENTS_DB) private readonly db: AgentsClient,
+    @Inject(SqlPool) private readonly sql: SqlPool,
+  ) {}
 
+  /** The hot list read (`GET /agents`): one SQL statement, the page serialized by Postgres as the API shows it. */
+  listJson(orgId: string, filter: AgentFilter): Promise<JsonPage<AgentView>> {
+    return readJsonPage<AgentView>(this.sql, agentListQuery(orgId, filter));
+  }
+
+  /** The same page as rows. */
   async list(orgId: string, filter: AgentFilter): Promise<AgentPage> {
     const where = { orgId, ...(filter.enabled === undefined ? {} : { enabled: filter.enabled }) };
     const [agents, total] = await Promise.all([

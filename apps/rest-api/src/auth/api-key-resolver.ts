@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Plan } from '@parley/contracts';
-import type { IdentityClient } from '@parley/db-identity';
+import { slice } from '@parley/db-identity';
 import { REST_API_CONFIG, type RestApiConfig } from '../config';
-import { IDENTITY_DB } from '../database/database.tokens';
+import { SqlPool } from '../http/sql-pool';
 import { API_KEY_PATTERN, hashApiKey, sameHash } from './api-key-secret';
+import { KeyCache } from './key-cache';
 
 export interface ResolvedKey {
   readonly keyId: string;
@@ -14,29 +15,27 @@ export interface ResolvedKey {
   readonly hash: string;
 }
 
-interface CacheEntry {
-  readonly key: ResolvedKey | null;
-  readonly expiresAt: number;
-}
-
 /** Bounds memory under a flood of distinct made-up keys. */
 const MAX_ENTRIES = 10_000;
+const IDENTITY = `"${slice.schema}"`;
+const LOAD_KEY = `SELECT k.id, k.org_id, o.plan, k.agent_id, k.status, k.key_hash
+  FROM ${IDENTITY}."api_keys" k JOIN ${IDENTITY}."organizations" o ON o.id = k.org_id WHERE k.key_hash = $1`;
 
 /**
- * API key → organization, plan and agent, kept in process for `KEY_CACHE_TTL_MS` so the hot
- * path makes no database query. A revocation drops the entry here (`forget`) and marks the key
- * in Redis, which the rate-limit round trip checks, so every instance refuses it at once.
+ * API key → organization, plan and agent, kept in process (an LRU of `KEY_CACHE_TTL_MS`) so the
+ * hot path makes no database query. A revocation drops the entry in every process at once
+ * (`KeyRevocationWatch`) and marks the key in Redis, which the rate-limit round trip checks, so a
+ * process that missed the event still refuses the key.
  */
 @Injectable()
 export class ApiKeyResolver {
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly ttlMs: number;
+  private readonly cache: KeyCache<ResolvedKey | null>;
 
   constructor(
-    @Inject(IDENTITY_DB) private readonly identity: IdentityClient,
+    @Inject(SqlPool) private readonly sql: SqlPool,
     @Inject(REST_API_CONFIG) config: RestApiConfig,
   ) {
-    this.ttlMs = config.KEY_CACHE_TTL_MS;
+    this.cache = new KeyCache(MAX_ENTRIES, config.KEY_CACHE_TTL_MS);
   }
 
   /** Null for a malformed or unknown key. */
@@ -44,9 +43,9 @@ export class ApiKeyResolver {
     if (!API_KEY_PATTERN.test(raw)) return null;
     const hash = hashApiKey(raw);
     const cached = this.cache.get(hash);
-    if (cached && cached.expiresAt > Date.now()) return cached.key;
+    if (cached) return cached.value;
     const key = await this.load(hash);
-    this.remember(hash, key);
+    this.cache.set(hash, key);
     return key;
   }
 
@@ -54,23 +53,16 @@ export class ApiKeyResolver {
     this.cache.delete(hash);
   }
 
-  private async load(hash: string): Promise<ResolvedKey | null> {
-    const row = await this.identity.apiKey.findUnique({ where: { hash }, include: { org: { select: { plan: true } } } });
-    // The unique index found it; the constant-time comparison keeps the final check free of timing leaks.
-    if (!row || !sameHash(row.hash, hash)) return null;
-    return {
-      keyId: row.id,
-      orgId: row.orgId,
-      plan: row.org.plan,
-      agentId: row.agentId,
-      active: row.status === 'active',
-      hash,
-    };
+  /** Drops the keys bound to an agent (it was deleted, and its keys may have gone with it). */
+  forgetAgent(agentId: string): void {
+    this.cache.deleteWhere((key) => key?.agentId === agentId);
   }
 
-  private remember(hash: string, key: ResolvedKey | null): void {
-    if (this.ttlMs === 0) return;
-    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(hash, { key, expiresAt: Date.now() + this.ttlMs });
+  private async load(hash: string): Promise<ResolvedKey | null> {
+    const [row] = await this.sql.textRows('identity.key-by-hash', LOAD_KEY, [hash]);
+    // The unique index found it; the constant-time comparison keeps the final check free of timing leaks.
+    if (!row || !sameHash(row[5] ?? '', hash)) return null;
+    const [keyId, orgId, plan, agentId, status] = row as [string, string, Plan, string | null, string];
+    return { keyId, orgId, plan, agentId, active: status === 'active', hash };
   }
 }

@@ -4,6 +4,7 @@ import type { ApiRequest, ApiResponse } from '../http/http-types';
 import { enforceRateDecision } from '../http/rate-limit-headers';
 import { RateLimiter } from '../http/rate-limiter';
 import { ApiKeyResolver } from './api-key-resolver';
+import { KeyUsage } from './key-usage';
 import { requestsPerWindow } from './plan-rate';
 import { RevocationMarks } from './revocation-marks';
 
@@ -12,7 +13,8 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /**
  * API-key auth for `/api/v1`: the key from `Authorization: Bearer` or `X-API-Key`, resolved
  * (cached in process), then one Redis round trip that both checks for a recent revocation and
- * counts the request against the plan's rate limit. Sets `req.principal`.
+ * counts the request against the plan's rate limit. Sets `req.principal`; notes the key's use
+ * (`last_used_at`, throttled).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -20,6 +22,7 @@ export class ApiKeyGuard implements CanActivate {
     @Inject(ApiKeyResolver) private readonly resolver: ApiKeyResolver,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(RevocationMarks) private readonly marks: RevocationMarks,
+    @Inject(KeyUsage) private readonly usage: KeyUsage,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -34,6 +37,7 @@ export class ApiKeyGuard implements CanActivate {
       throw invalidKey();
     }
     enforceRateDecision(ctx.switchToHttp().getResponse<ApiResponse>(), decision);
+    this.usage.used(key.keyId);
     req.principal = { orgId: key.orgId, plan: key.plan, keyId: key.keyId, agentId: key.agentId };
     return true;
   }

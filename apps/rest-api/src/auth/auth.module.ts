@@ -5,6 +5,8 @@ import { AuthController } from './auth.controller';
 import { ClerkSessionVerifier } from './clerk-session.verifier';
 import { ClerkUsersProvisioner } from './clerk-users.provisioner';
 import { KeyRevocationConsumer } from './key-revocation.consumer';
+import { KeyRevocationWatch } from './key-revocation.watch';
+import { KeyUsage } from './key-usage';
 import { LocalSessionTokens } from './local-session-tokens';
 import { LoginAttempts } from './login-attempts';
 import { LoginService } from './login.service';
@@ -28,12 +30,24 @@ import { SessionPrincipalResolver } from './session-principal.resolver';
     ApiKeyResolver,
     RevocationMarks,
     KeyRevocationConsumer,
+    KeyRevocationWatch,
+    KeyUsage,
     ApiKeyGuard,
     LocalSessionTokens,
     SessionAuthenticator,
     SessionPrincipalResolver,
     SessionGuard,
   ],
-  exports: [ApiKeyResolver, RevocationMarks, ApiKeyGuard, LocalSessionTokens, SessionAuthenticator, SessionPrincipalResolver, SessionGuard],
+  exports: [
+    ApiKeyResolver,
+    RevocationMarks,
+    KeyRevocationWatch,
+    KeyUsage,
+    ApiKeyGuard,
+    LocalSessionTokens,
+    SessionAuthenticator,
+    SessionPrincipalResolver,
+    SessionGuard,
+  ],
 })
 export class AuthModule {}

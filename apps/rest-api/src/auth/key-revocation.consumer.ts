@@ -6,8 +6,9 @@ import { RevocationMarks } from './revocation-marks';
 
 /**
  * Applies `identity.v1.evt.key.revoked` to REST auth, whoever revoked the key: the Redis mark
- * stops every instance at once, and this instance drops its cached resolution. One durable
- * consumer shared by all instances, since the mark they all read is shared.
+ * stops every instance at once, and this instance drops its cached resolution (every process
+ * also drops it on the live event, `KeyRevocationWatch`). One durable consumer shared by all
+ * instances and cluster workers, since the mark they all read is shared.
  */
 @Injectable()
 export class KeyRevocationConsumer implements OnApplicationBootstrap {

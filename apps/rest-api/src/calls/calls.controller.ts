@@ -3,7 +3,7 @@ import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Endpoint, ValidParams, ValidQuery } from '../http/endpoint.decorator';
 import type { ApiRequest, ApiResponse } from '../http/http-types';
-import { type Paginated, paginated } from '../http/paginated';
+import { type Paginated, paginatedJson } from '../http/paginated';
 import { publicBaseUrl } from '../recordings/public-base-url';
 import { type CallListQuery, callListQuerySchema, type CallParams, callParamsSchema } from './call-query.schema';
 import { CallReportsService } from './call-reports.service';
@@ -31,8 +31,8 @@ export class CallsController {
   @Get()
   @Endpoint({ summary: 'List calls', query: callListQuerySchema, response: callViewSchema, list: true })
   async list(@CurrentPrincipal() p: Principal, @ValidQuery() query: CallListQuery): Promise<Paginated<CallView>> {
-    const { calls, total } = await this.calls.list(p.orgId, query);
-    return paginated(calls, total, query);
+    const { items, count, total } = await this.calls.list(p.orgId, query);
+    return paginatedJson(items, count, total, query);
   }
 
   @Get(':id')

@@ -1,43 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Call, type CallsClient, Prisma, type Recording, type TranscriptEntry } from '@parley/db-calls';
 import { CALLS_DB } from '../database/database.tokens';
+import { type JsonPage, readJsonPage } from '../http/json-page';
+import { SqlPool } from '../http/sql-pool';
+import { callListQuery } from './call-list.sql';
 import type { StoredCallReport } from './call-report';
 import type { CallListQuery } from './call-query.schema';
+import type { CallView } from './call-view.schema';
 import { isUuid } from './uuid';
 
 export type CallWithCount = Call & { _count: { transcript: number } };
 export type CallWithDetail = CallWithCount & { transcript: TranscriptEntry[]; recordings: Recording[] };
-
-export interface CallPage {
-  readonly calls: CallWithCount[];
-  readonly total: number;
-}
 
 const LINE_COUNT = { _count: { select: { transcript: true } } } as const;
 
 /** Reads an organization's calls. Every query names `orgId`, so another org's call is not found. */
 @Injectable()
 export class CallsRepository {
-  constructor(@Inject(CALLS_DB) private readonly db: CallsClient) {}
+  constructor(
+    @Inject(CALLS_DB) private readonly db: CallsClient,
+    @Inject(SqlPool) private readonly sql: SqlPool,
+  ) {}
 
-  async list(orgId: string, query: CallListQuery): Promise<CallPage> {
-    const where: Prisma.CallWhereInput = {
-      orgId,
-      ...(query.task_id && { taskId: query.task_id }),
-      ...(query.agent_id && { agentId: query.agent_id }),
-      ...(query.status && { status: query.status }),
-    };
-    const [calls, total] = await Promise.all([
-      this.db.call.findMany({
-        where,
-        include: LINE_COUNT,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: query.limit,
-        skip: query.offset,
-      }),
-      this.db.call.count({ where }),
-    ]);
-    return { calls, total };
+  /** The hot list read: one SQL statement, the page serialized by Postgres as the API shows it. */
+  list(orgId: string, query: CallListQuery): Promise<JsonPage<CallView>> {
+    return readJsonPage<CallView>(this.sql, callListQuery(orgId, query));
   }
 
   /** The call with its transcript in order and its recordings, latest first. */

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../http/api-error';
+import type { JsonPage } from '../http/json-page';
 import type { CallListQuery } from './call-query.schema';
 import { transcriptText } from './call-transcript';
-import { toCallDetailView, toCallView, transcriptOf } from './call-view.mapper';
+import { toCallDetailView, transcriptOf } from './call-view.mapper';
 import type { CallDetailView, CallTranscriptView, CallView } from './call-view.schema';
 import { CallsRepository } from './calls.repository';
 
@@ -11,9 +12,9 @@ import { CallsRepository } from './calls.repository';
 export class CallsService {
   constructor(@Inject(CallsRepository) private readonly repository: CallsRepository) {}
 
-  async list(orgId: string, query: CallListQuery): Promise<{ calls: CallView[]; total: number }> {
-    const { calls, total } = await this.repository.list(orgId, query);
-    return { calls: calls.map(toCallView), total };
+  /** The page as JSON text (Postgres writes each call as `toCallView` would). */
+  list(orgId: string, query: CallListQuery): Promise<JsonPage<CallView>> {
+    return this.repository.list(orgId, query);
   }
 
   async get(orgId: string, id: string, baseUrl: string): Promise<CallDetailView> {

@@ -5,11 +5,12 @@ import { responseMeta, type SuccessBody } from './envelope';
 import type { ApiRequest, ApiResponse } from './http-types';
 import { Paginated } from './paginated';
 import { isApiPath } from './api-path';
+import { JsonText } from './json-text';
 
 /**
  * Wraps what an `/api` handler returns in the success envelope; a `Paginated` result puts its
- * page figures in `meta.pagination`. Raw endpoints and the service routes (`/healthz`,
- * `/metrics`) pass through untouched.
+ * page figures in `meta.pagination`; items already serialized (`JsonText`) are spliced in as
+ * text. Raw endpoints and the service routes (`/healthz`, `/metrics`) pass through untouched.
  */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
@@ -18,14 +19,25 @@ export class EnvelopeInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<ApiRequest>();
     const spec = endpointOf(ctx.getHandler());
     if (!isApiPath(req.path) || spec?.raw) return next.handle();
-    if (spec?.status) ctx.switchToHttp().getResponse<ApiResponse>().status(spec.status);
-    return next.handle().pipe(map((result: unknown) => envelope(req, result)));
+    const res = ctx.switchToHttp().getResponse<ApiResponse>();
+    if (spec?.status) res.status(spec.status);
+    return next.handle().pipe(map((result: unknown) => envelope(req, res, result)));
   }
 }
 
-function envelope(req: ApiRequest, result: unknown): SuccessBody {
+function envelope(req: ApiRequest, res: ApiResponse, result: unknown): SuccessBody | string {
+  if (result instanceof Paginated && result.items instanceof JsonText) {
+    return serializedEnvelope(res, result.items, JSON.stringify({ ...responseMeta(req), pagination: result.pagination }));
+  }
+  if (result instanceof JsonText) return serializedEnvelope(res, result, JSON.stringify(responseMeta(req)));
   if (result instanceof Paginated) {
     return { success: true, data: result.items, meta: { ...responseMeta(req), pagination: result.pagination } };
   }
   return { success: true, data: result ?? null, meta: responseMeta(req) };
+}
+
+/** The same envelope around JSON text, as the string the response sends. */
+function serializedEnvelope(res: ApiResponse, data: JsonText, meta: string): string {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  return `{"success":true,"data":${data.text},"meta":${meta}}`;
 }

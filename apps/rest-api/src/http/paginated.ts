@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PaginationMeta } from './envelope';
+import type { JsonText } from './json-text';
 
 /** The most items one list request returns (reference 002). */
 export const MAX_PAGE_SIZE = 100;
@@ -26,12 +27,21 @@ export const queryBoolean = z.stringbool();
  */
 export class Paginated<T> {
   constructor(
-    readonly items: readonly T[],
+    /** The items, or (hot list paths) their JSON array already serialized. */
+    readonly items: readonly T[] | JsonText<T[]>,
     readonly pagination: PaginationMeta,
   ) {}
 }
 
 export function paginated<T>(items: readonly T[], total: number, page: PageRequest): Paginated<T> {
-  const pagination = { total, limit: page.limit, offset: page.offset, has_more: page.offset + items.length < total };
-  return new Paginated(items, pagination);
+  return new Paginated(items, pageMeta(items.length, total, page));
+}
+
+/** A page whose `count` items are already one JSON array (`JsonText`). */
+export function paginatedJson<T>(items: JsonText<T[]>, count: number, total: number, page: PageRequest): Paginated<T> {
+  return new Paginated(items, pageMeta(count, total, page));
+}
+
+function pageMeta(count: number, total: number, page: PageRequest): PaginationMeta {
+  return { total, limit: page.limit, offset: page.offset, has_more: page.offset + count < total };
 }

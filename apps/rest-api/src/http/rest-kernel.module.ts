@@ -1,5 +1,13 @@
-import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import {
+  type DynamicModule,
+  Inject,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type OnApplicationBootstrap,
+  RequestMethod,
+} from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
 import { Redis } from 'ioredis';
@@ -8,15 +16,18 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { EnvelopeInterceptor } from './envelope.interceptor';
 import { OpenApiController } from './openapi/openapi.controller';
 import { RouteCatalog } from './openapi/route-catalog';
+import { RateLimitRedis } from './rate-limit-redis';
 import { RateLimiter } from './rate-limiter';
+import { SqlPool } from './sql-pool';
 import { requestIdMiddleware } from './request-context';
 
 /**
  * What every REST route shares: the config, request ids, the envelope, the error filter, the
- * rate limiter and the OpenAPI catalog. Global, so feature modules only add controllers.
+ * rate limiter, the read pool of the hot list queries and the OpenAPI catalog. Global, so
+ * feature modules only add controllers.
  */
 @Module({})
-export class RestKernelModule implements NestModule {
+export class RestKernelModule implements NestModule, OnApplicationBootstrap {
   static forRoot(config: RestApiConfig): DynamicModule {
     return {
       module: RestKernelModule,
@@ -25,21 +36,35 @@ export class RestKernelModule implements NestModule {
       controllers: [OpenApiController],
       providers: [
         { provide: REST_API_CONFIG, useValue: config },
+        { provide: RateLimitRedis, inject: [Redis], useFactory: (redis: Redis) => new RateLimitRedis(redis) },
         {
           provide: RateLimiter,
-          inject: [Redis],
-          useFactory: (redis: Redis) =>
-            new RateLimiter(redis, { keyPrefix: config.REST_REDIS_PREFIX, windowMs: config.RATE_LIMIT_WINDOW_MS }),
+          inject: [RateLimitRedis],
+          useFactory: (redis: RateLimitRedis) =>
+            new RateLimiter(redis.client, { keyPrefix: config.REST_REDIS_PREFIX, windowMs: config.RATE_LIMIT_WINDOW_MS }),
         },
+        { provide: SqlPool, useFactory: () => new SqlPool(config.DATABASE_URL) },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         RouteCatalog,
       ],
-      exports: [REST_API_CONFIG, RateLimiter, RouteCatalog],
+      exports: [REST_API_CONFIG, RateLimiter, SqlPool, RouteCatalog],
     };
   }
 
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  /**
+   * No ETag: Express would hash every JSON body for it (a sha1 per response, the size of a page),
+   * and API clients re-read lists for fresh data, not for a 304.
+   */
+  onApplicationBootstrap(): void {
+    const express = this.adapterHost.httpAdapter?.getInstance() as { set?(name: string, value: unknown): void } | undefined;
+    express?.set?.('etag', false);
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(requestIdMiddleware(this.logger)).forRoutes({ path: '*path', method: RequestMethod.ALL });

@@ -1,0 +1,10 @@
+/**
+ * JSON already serialized, of a `T` (Postgres builds the hot list pages as JSON): the envelope
+ * splices the text in as it is, so it is neither parsed nor stringified again in the process.
+ */
+export class JsonText<T = unknown> {
+  /** Only for the type: the value the text is the JSON of. */
+  declare readonly valueType?: T;
+
+  constructor(readonly text: string) {}
+}
