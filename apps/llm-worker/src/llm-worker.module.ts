@@ -6,6 +6,7 @@ import type { LlmWorkerConfig } from './config';
 import type { LlmProvider } from './providers/llm-provider';
 import { LocalLlmProvider } from './providers/local/local-provider';
 import { OpenAiLlmProvider } from './providers/openai/openai-provider';
+import { ReportModule } from './report/report.module';
 import { LlmProviders } from './reply/llm-providers';
 import { ReplyMetrics } from './reply/reply-metrics';
 import { ReplyHandler } from './reply/reply.handler';
@@ -36,6 +37,7 @@ export class LlmWorkerModule {
       module: LlmWorkerModule,
       imports: [
         BusModule.forRoot({ url: config.NATS_URL, name: 'llm-worker', namespace: options.busNamespace ?? config.BUS_NAMESPACE, logger }),
+        ReportModule.forRoot(config),
       ],
       providers: [
         busReadiness,
