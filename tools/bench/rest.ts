@@ -5,7 +5,9 @@
  * DATABASE_URL) unless `--url http://HOST:PORT` names a running one, seeds an enterprise
  * organization with agents, calls and fresh keys (support/rest-bench-tenant.ts), then drives
  * `GET /api/v1/agents` and `GET /api/v1/calls?limit=50` with autocannon. Requests rotate over
- * the keys, so the per-key rate limiter runs on every request yet never refuses one.
+ * the keys, so the per-key rate limiter runs on every request yet never refuses one. Besides
+ * req/s and latency it prints the CPU time per request of the server (all its processes) and of
+ * the load generator: on a shared machine that figure is the stable one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,11 +17,11 @@ import { slice as agentsSlice } from '@parley/db-agents';
 import { slice as callsSlice } from '@parley/db-calls';
 import { slice as identitySlice } from '@parley/db-identity';
 import { migrateAll } from '@parley/db-migrate';
-import { autocannon, type AutocannonResult } from './support/autocannon';
+import { autocannon, type AutocannonRequest, type AutocannonResult } from './support/autocannon';
 import { parseBenchArgs } from './support/bench-args';
 import { DATABASE_URL } from './support/infra-urls';
-import { readProcess } from './support/platform-processes';
 import { seedRestBenchTenant } from './support/rest-bench-tenant';
+import { processTreeCpuSeconds } from './support/rest-process-tree';
 import { fmt, printTable, verdict } from './support/table';
 
 const USAGE = `Usage: node -r @swc-node/register tools/bench/rest.ts [options]
@@ -49,8 +51,19 @@ interface EndpointResult {
   readonly non2xx: number;
   readonly errors: number;
   readonly statusCodes: Record<string, number>;
-  /** Share of one core the rest-api process used (booted mode only). */
+  /** Share of one core the rest-api processes used (booted mode only). */
   readonly serverCpuPercent: number;
+  /** CPU time of the rest-api processes per request served, in µs (booted mode only). */
+  readonly serverCpuUsPerRequest: number;
+  /** CPU time of this process (autocannon, the load generator) per request, in µs. */
+  readonly benchCpuUsPerRequest: number;
+}
+
+/** CPU seconds of the server (NaN with --url) and of this process over one measured run. */
+interface CpuSpent {
+  readonly serverSeconds: number;
+  readonly benchSeconds: number;
+  readonly wallSeconds: number;
 }
 
 async function main(): Promise<void> {
@@ -70,14 +83,19 @@ async function main(): Promise<void> {
   try {
     const results: EndpointResult[] = [];
     for (const endpoint of ENDPOINTS) {
-      const authorized = rotatingKeys(tenant.keys);
-      await drive(baseUrl, endpoint.path, authorized, WARMUP_S, connections);
-      const before = server ? readProcess(server.pid)?.cpuSeconds : undefined;
+      const requests = requestPerKey(endpoint.path, tenant.keys);
+      await drive(baseUrl, requests, WARMUP_S, connections);
+      const serverBefore = server ? processTreeCpuSeconds(server.pid) : Number.NaN;
+      const benchBefore = process.cpuUsage();
       const started = performance.now();
-      const run = await drive(baseUrl, endpoint.path, authorized, durationS, connections);
-      const cpuSeconds = server ? (readProcess(server.pid)?.cpuSeconds ?? Number.NaN) - (before ?? Number.NaN) : NaN;
-      const cpu = (cpuSeconds / ((performance.now() - started) / 1000)) * 100;
-      results.push(summarize(endpoint.name, run, cpu));
+      const run = await drive(baseUrl, requests, durationS, connections);
+      const bench = process.cpuUsage(benchBefore);
+      const spent: CpuSpent = {
+        serverSeconds: server ? processTreeCpuSeconds(server.pid) - serverBefore : Number.NaN,
+        benchSeconds: (bench.user + bench.system) / 1e6,
+        wallSeconds: (performance.now() - started) / 1000,
+      };
+      results.push(summarize(endpoint.name, run, spent));
     }
     report(results, { json: args.json, durationS, connections, keys: tenant.keys.length, baseUrl, booted: !!server });
   } finally {
@@ -85,30 +103,23 @@ async function main(): Promise<void> {
   }
 }
 
-/** Each request takes the next key, so every key stays far below its per-minute limit. */
-function rotatingKeys(keys: readonly string[]): () => string {
-  let next = 0;
-  return () => `Bearer ${keys[next++ % keys.length]}`;
+/**
+ * One request per key, built once: autocannon sends them in turn on every connection, so each
+ * key stays far below its per-minute limit, and no request is rebuilt per send (a `setupRequest`
+ * would, costing the load generator more CPU than a lean server spends on the request).
+ */
+function requestPerKey(urlPath: string, keys: readonly string[]): AutocannonRequest[] {
+  return keys.map((key) => ({ method: 'GET', path: urlPath, headers: { authorization: `Bearer ${key}` } }));
 }
 
-function drive(baseUrl: string, urlPath: string, authorization: () => string, seconds: number, connections: number) {
-  return autocannon({
-    url: baseUrl,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        method: 'GET',
-        path: urlPath,
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: authorization() } }),
-      },
-    ],
-  });
+function drive(baseUrl: string, requests: AutocannonRequest[], seconds: number, connections: number) {
+  return autocannon({ url: baseUrl, connections, duration: seconds, requests });
 }
 
-function summarize(endpoint: string, run: AutocannonResult, serverCpuPercent: number): EndpointResult {
+function summarize(endpoint: string, run: AutocannonResult, spent: CpuSpent): EndpointResult {
   const statusCodes: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(run.statusCodeStats ?? {})) statusCodes[code] = count;
+  const served = Math.max(1, run.requests.total);
   return {
     endpoint,
     requestsPerSecond: run.requests.average,
@@ -117,7 +128,9 @@ function summarize(endpoint: string, run: AutocannonResult, serverCpuPercent: nu
     non2xx: run.non2xx,
     errors: run.errors + run.timeouts,
     statusCodes,
-    serverCpuPercent,
+    serverCpuPercent: (spent.serverSeconds / spent.wallSeconds) * 100,
+    serverCpuUsPerRequest: (spent.serverSeconds * 1e6) / served,
+    benchCpuUsPerRequest: (spent.benchSeconds * 1e6) / served,
   };
 }
 
@@ -138,7 +151,7 @@ function report(results: readonly EndpointResult[], info: RunInfo): void {
   const where = info.booted ? `a rest-api booted by the bench at ${info.baseUrl}` : info.baseUrl;
   console.log(`\n${where}: ${info.connections} connections, ${info.durationS} s per endpoint, ${info.keys} keys\n`);
   printTable(
-    ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU %', 'req/s ≥ 3000', 'p99 ≤ 25 ms'],
+    ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU %', 'server µs/req', 'bench µs/req', 'req/s ≥ 3000', 'p99 ≤ 25 ms'],
     results.map((r) => [
       r.endpoint,
       fmt(r.requestsPerSecond),
@@ -147,6 +160,8 @@ function report(results: readonly EndpointResult[], info: RunInfo): void {
       String(r.non2xx),
       String(r.errors),
       fmt(r.serverCpuPercent),
+      fmt(r.serverCpuUsPerRequest),
+      fmt(r.benchCpuUsPerRequest),
       verdict(-r.requestsPerSecond, -TARGET.requestsPerSecond),
       verdict(r.p99Ms, TARGET.p99Ms),
     ]),

@@ -16,7 +16,8 @@ export interface AutocannonOptions {
 }
 
 export interface AutocannonResult {
-  readonly requests: { readonly average: number };
+  /** `total`: requests completed over the whole run. */
+  readonly requests: { readonly average: number; readonly total: number };
   /** Milliseconds. */
   readonly latency: { readonly p50: number; readonly p99: number };
   readonly non2xx: number;
