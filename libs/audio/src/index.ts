@@ -27,3 +27,4 @@ export {
 export { WavFileWriter } from './wav-file-writer';
 export { interleaveStereo } from './stereo-interleave';
 export { EnergyVad, type EnergyVadOptions, type VadEvent } from './energy-vad';
+export { dtmfFrames, dtmfFrequencies, dtmfSamples, type DtmfOptions } from './dtmf';
