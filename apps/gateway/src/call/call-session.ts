@@ -4,9 +4,9 @@ import { Bus, type BusSubscription } from '@parley/bus';
 import {
   type AgentConfig,
   type CallEndReason,
+  type ChatMessage,
   type ErrorCode,
   type SttSessionOpenRequest,
-  type TranscriptMessage,
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { CallMeter, METERING_INTERVAL_MS, usagePublisher } from '../metering';
@@ -21,10 +21,10 @@ import type { CallMetrics } from './call-metrics';
 import { CallRecordings } from './call-recorder';
 import type { CallSettings } from './call-settings';
 import { CallerAudio } from './caller-audio';
+import { CallerTurns } from './caller-turns';
 import { type CallTransport, CLOSE_NORMAL, CLOSE_TOO_BIG, type TransportConnector } from './client-channel';
 import { ConversationLog } from './conversation-log';
 import type { RecordingSink } from './recording-sink';
-import { endsMidPhrase } from './mid-phrase';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
 import { dtmfTurnText } from '../telephony/dtmf-turn';
@@ -66,6 +66,7 @@ export interface CallSessionDeps {
 
 const GREETING_TURN = 't0';
 
+
 /**
  * One live call: wires the caller's audio, turn-taking, the agent's voice, limits and the
  * call's facts together, and owns the single way out (`end`).
@@ -88,12 +89,10 @@ export class CallSession {
   private readonly log: Logger;
   /** Caller turns the agent took on; the turn limit counts these. */
   private turns = 0;
-  private finalTimer: NodeJS.Timeout | undefined;
-  private flushes = 0;
-  /** The flush whose answer ends the caller's turn; answers to any other flush are dropped. */
-  private awaitedFlush: string | undefined;
-  /** Finals the STT worker closed by itself since the last flush answer: part of the turn. */
-  private unflushedText: string[] = [];
+  private readonly callerTurns: CallerTurns;
+  /** The reply prepared on the caller's pause, held until their turn surely ended. */
+  private heldReply: { readonly text: string; readonly messages: ChatMessage[] } | undefined;
+  private holds = 0;
   private ending: Promise<void> | undefined;
 
   constructor(
@@ -112,8 +111,8 @@ export class CallSession {
     this.playback = this.createPlayback();
     this.voice = this.createVoice();
     this.stt = this.createStt();
-    const { endpointingMs, endpointingMidPhraseMs, bargeInMinMs } = deps.settings;
-    const turnTiming = { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, frameMs: FRAME_MS };
+    const { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, speculativeReplyMs } = deps.settings;
+    const turnTiming = { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, speculativeMs: speculativeReplyMs, frameMs: FRAME_MS };
     this.callerAudio = new CallerAudio(deps.vads ?? energyVadFactory, turnTiming, {
       toStt: (frame) => {
         this.stt.sendFrame(frame);
@@ -122,6 +121,7 @@ export class CallSession {
       onSignal: (signal) => this.onSignal(signal),
       onFrame: (samples) => this.recordings.callerFrame(samples),
     });
+    this.callerTurns = this.createCallerTurns();
     this.limits = new CallLimitsWatch(agent.limits, (reason) => void this.end(reason));
     this.controls = this.createControls();
   }
@@ -158,8 +158,8 @@ export class CallSession {
     this.commands?.drain().catch((err: unknown) => this.log.warn({ err }, 'call command subscription not drained'));
     this.deps.metrics.callEnded(reason);
     this.limits.stop();
-    clearTimeout(this.finalTimer);
     this.callerAudio.stop();
+    this.callerTurns.stop();
     this.stopAgentTurn(this.playback.currentTurnId);
     this.voice.stop();
     if (reason !== 'HANGUP') {
@@ -246,7 +246,7 @@ export class CallSession {
       latency: this.latency,
       log: this.log,
       reportError: (code, message) => this.reportError(code, message),
-      abandonTurn: (turnId) => this.stopAgentTurn(turnId),
+      abandonTurn: (turnId) => (this.playback.holding ? this.callerTurns.voidSpeculation() : this.stopAgentTurn(turnId)),
     });
   }
 
@@ -264,11 +264,28 @@ export class CallSession {
       keepaliveMs: this.deps.settings.sttKeepaliveMs,
       onFailure: () => this.reportError('STT_ERROR', 'speech recognition failed; please repeat'),
     };
-    return new SttLink(this.deps.bus, request, (message) => this.onTranscript(message), options, this.log);
+    return new SttLink(this.deps.bus, request, (message) => this.callerTurns.onTranscript(message), options, this.log);
+  }
+
+  private createCallerTurns(): CallerTurns {
+    const { detector } = this.callerAudio;
+    const { sttFinalTimeoutMs } = this.deps.settings;
+    return new CallerTurns(
+      { stt: this.stt, detector, latency: this.latency, sttFinalTimeoutMs, log: this.log },
+      {
+        agentTurnActive: () => this.playback.currentTurnId !== undefined,
+        mayPrepare: () => !this.ending && this.turns < this.ctx.agent.limits.maxTurns,
+        interim: (text) => this.client.send({ type: 'interim', text }),
+        turn: (text) => this.onUserTurn(text),
+        prepare: (text) => this.prepareReply(text),
+        confirm: () => this.playHeldReply(),
+        discard: () => this.dropHeldReply(),
+      },
+    );
   }
 
   private onSignal(signal: Exclude<TurnSignal, null>): void {
-    if (signal === 'speech-start') return this.limits.callerActive();
+    if (signal === 'pause') return this.callerTurns.onPause();
     if (signal === 'sustained-speech') {
       // Barge-in: sustained speech cancels whatever the agent is doing (thinking or speaking).
       if (this.playback.currentTurnId === undefined) return;
@@ -276,44 +293,41 @@ export class CallSession {
       return this.stopAgentTurn(this.playback.currentTurnId);
     }
     this.limits.callerActive();
-    const flushId = `f${++this.flushes}`;
-    this.stt.flush(flushId);
-    // A short sound while the agent speaks ("mhm", a cough) is no turn: its answer is dropped.
-    if (this.playback.currentTurnId !== undefined && !this.callerAudio.detector.utteranceSustained) return;
-    this.latency.speechEnded(this.callerAudio.detector.quietMs);
-    this.awaitedFlush = flushId;
-    clearTimeout(this.finalTimer);
-    this.finalTimer = setTimeout(() => this.onFinalMissing(), this.deps.settings.sttFinalTimeoutMs);
+    if (signal === 'end-of-turn') this.callerTurns.onEndOfTurn();
+    else this.callerTurns.onVoice();
   }
 
-  private onTranscript(message: TranscriptMessage): void {
-    const text = message.text.trim();
-    if (text) this.callerAudio.detector.callerMidPhrase = endsMidPhrase(text);
-    if (message.kind === 'interim') {
-      if (text) this.client.send({ type: 'interim', text });
-      return;
-    }
-    if (message.turnId === undefined) {
-      if (text) this.unflushedText.push(text);
-      return;
-    }
-    const turnText = [...this.unflushedText, text].join(' ').trim();
-    this.unflushedText = [];
-    if (message.turnId !== this.awaitedFlush) return;
-    this.awaitedFlush = undefined;
-    clearTimeout(this.finalTimer);
-    this.latency.finalTranscript();
-    if (turnText) this.onUserTurn(turnText);
+  /** The reply to what the caller said before pausing, prepared silent (the caller may go on). */
+  private prepareReply(text: string): void {
+    const messages: ChatMessage[] = [...this.conversation.messages(), { role: 'user', content: text }];
+    this.heldReply = { text, messages };
+    this.voice.reply(`t${this.turns + 1}-h${++this.holds}`, messages, true);
   }
 
-  private onFinalMissing(): void {
-    this.awaitedFlush = undefined;
-    this.log.warn({}, 'no final transcript after flush; replacing the stt session');
-    this.stt.reopen();
+  /** The caller's turn ended as the held reply assumed: it plays at once. */
+  private playHeldReply(): void {
+    const held = this.heldReply;
+    this.heldReply = undefined;
+    if (!held || this.ending) return;
+    this.conversation.user(held.text);
+    this.turns++;
+    this.client.send({ type: 'turn_start' });
+    this.limits.setAgentBusy(true);
+    this.meter.llmRequest(held.messages);
+    this.playback.release();
+  }
+
+  private dropHeldReply(): void {
+    this.heldReply = undefined;
+    const turnId = this.playback.currentTurnId;
+    if (!this.playback.holding || turnId === undefined) return;
+    this.playback.interrupt();
+    this.voice.cancel(turnId, '');
   }
 
   private onUserTurn(text: string): void {
     if (this.ending) return;
+    this.callerTurns.voidSpeculation();
     this.conversation.user(text);
     if (this.playback.currentTurnId !== undefined) this.stopAgentTurn(this.playback.currentTurnId);
     if (this.turns >= this.ctx.agent.limits.maxTurns) return this.endAtTurnLimit();
@@ -330,6 +344,8 @@ export class CallSession {
     if (this.ending) return;
     this.log.info({}, 'caller pressed a key');
     this.limits.callerActive();
+    // Like a barge-in: what the agent was saying ends, as heard, before the digit's turn.
+    this.stopAgentTurn(this.playback.currentTurnId);
     this.onUserTurn(dtmfTurnText(this.ctx.agent.dtmfRules, digit));
   }
 

@@ -66,7 +66,8 @@ export class SpeakingWorkers {
 
   /** The user lines the LLM was asked to answer, in order. */
   userTurns(callId: string): string[] {
-    return this.llmTurns.filter((turn) => turn.callId === callId).map((turn) => turn.messages.at(-1)?.content ?? '');
+    const lastUserLine = (turn: LlmTurn) => turn.messages.filter((message) => message.role === 'user').at(-1)?.content;
+    return this.llmTurns.filter((turn) => turn.callId === callId).map((turn) => lastUserLine(turn) ?? '');
   }
 
   private openStt(callId: string, keepaliveMs: number | undefined): void {
