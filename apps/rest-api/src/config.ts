@@ -1,6 +1,7 @@
 import { databaseEnv, type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { checkRecordingsEnv, recordingsEnv } from '@parley/recordings';
 import { z } from 'zod';
+import { knowledgeEnv } from './knowledge/knowledge.config';
 
 /** Everything rest-api reads from its environment. */
 export const restApiEnv = z.object({
@@ -29,6 +30,8 @@ export const restApiEnv = z.object({
    * gateway's, libs/recordings): read and deleted there by the path their event names.
    */
   ...recordingsEnv,
+  /** Knowledge bases: the optional embeddings provider and the background indexing worker. */
+  ...knowledgeEnv,
 }).superRefine(checkRecordingsEnv);
 
 export type RestApiConfig = ReturnType<typeof loadConfig>;

@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { RestKernelModule } from './http/rest-kernel.module';
 import { IdentityModule } from './identity/identity.module';
 import { KeysModule } from './keys/keys.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { RecordingsModule } from './recordings/recordings.module';
 import { ControlModule } from './control/control.module';
 import { LiveModule } from './live/live.module';
@@ -34,7 +35,7 @@ export class RestApiModule {
           name: 'rest-api',
           namespace: config.BUS_NAMESPACE,
           logger,
-          streams: [streams.identity, streams.agents, streams.call, streams.billing, streams.dialer],
+          streams: [streams.identity, streams.agents, streams.call, streams.billing, streams.dialer, streams.knowledge],
         }),
         RedisModule.forRoot({ url: config.REDIS_URL, connectionName: 'rest-api' }),
         DatabaseModule.forRoot(config.DATABASE_URL),
@@ -59,4 +60,5 @@ const features: DynamicModule['imports'] = [
   BillingModule,
   KeysModule,
   WebhooksModule,
+  KnowledgeModule,
 ];

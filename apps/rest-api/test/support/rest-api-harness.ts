@@ -5,6 +5,7 @@ import type { Plan } from '@parley/contracts';
 import { slice as agentsSlice } from '@parley/db-agents';
 import { slice as callsSlice } from '@parley/db-calls';
 import { hashPassword, type IdentityClient, slice as identitySlice } from '@parley/db-identity';
+import { slice as knowledgeSlice } from '@parley/db-knowledge';
 import type { DbSlice } from '@parley/db-migrate';
 import { createLogger } from '@parley/logging';
 import { createServiceApp } from '@parley/service';
@@ -20,7 +21,7 @@ import { type ApiCall, apiClient } from './api-client';
 export interface HarnessOptions {
   /** Extra or overriding env for `config.ts` (e.g. `{ CLERK_JWT_KEY: pem }`). */
   readonly env?: Readonly<Record<string, string>>;
-  /** Slices to migrate; identity, agents and calls by default (what rest-api owns). */
+  /** Slices to migrate; identity, agents, calls and knowledge by default (what rest-api owns). */
   readonly slices?: readonly DbSlice[];
   /** Test-only modules mounted beside the app (e.g. a probe controller for the kernel spec). */
   readonly modules?: readonly Type[];
@@ -61,7 +62,7 @@ export class RestApiHarness {
 
   static async start(options: HarnessOptions = {}): Promise<RestApiHarness> {
     const infra = await testInfra();
-    const database = await createTestDatabase(options.slices ?? [identitySlice, agentsSlice, callsSlice]);
+    const database = await createTestDatabase(options.slices ?? [identitySlice, agentsSlice, callsSlice, knowledgeSlice]);
     const namespace = uniqueNamespace('rest_api');
     const config = loadConfig({
       DATABASE_URL: database.url,

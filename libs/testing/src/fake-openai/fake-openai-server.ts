@@ -29,6 +29,28 @@ export interface FakeOpenAiRequest {
   readonly authorization?: string;
 }
 
+/** What the fake received on `POST /v1/embeddings`. */
+export interface FakeEmbeddingsRequest {
+  readonly model: string;
+  readonly input: string | readonly string[];
+  readonly encoding_format?: 'float' | 'base64';
+  readonly [key: string]: unknown;
+}
+
+export const FAKE_EMBEDDING_DIMENSIONS = 64;
+
+/** Bag of words hashed into buckets: deterministic, and texts sharing words have a high cosine. */
+export function fakeEmbedding(text: string): number[] {
+  const vector = new Array<number>(FAKE_EMBEDDING_DIMENSIONS).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let hash = 2166136261;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 16777619);
+    const bucket = (hash >>> 0) % FAKE_EMBEDDING_DIMENSIONS;
+    vector[bucket] = (vector[bucket] ?? 0) + 1;
+  }
+  return vector;
+}
+
 const ERROR_TYPES: Record<number, string> = { 401: 'invalid_request_error', 429: 'rate_limit_exceeded', 500: 'server_error' };
 
 /**
@@ -41,6 +63,10 @@ const ERROR_TYPES: Record<number, string> = { 401: 'invalid_request_error', 429:
  */
 export class FakeOpenAiServer {
   readonly requests: FakeOpenAiRequest[] = [];
+  /** Bodies of `POST /v1/embeddings` requests, in order. */
+  readonly embeddingRequests: FakeEmbeddingsRequest[] = [];
+  /** Statuses to answer the next embeddings requests with instead of vectors (e.g. 500). */
+  readonly embeddingFailures: number[] = [];
   /** Streams the client abandoned before they were complete (cancellation). */
   abandonedStreams = 0;
   private readonly script: FakeOpenAiReply[] = [];
@@ -77,6 +103,7 @@ export class FakeOpenAiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = Buffer.concat(await req.toArray()).toString('utf8');
+    if (req.method === 'POST' && req.url === '/v1/embeddings') return this.embeddings(req, res, raw);
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       return sendError(res, 404, `Unknown request URL: ${req.method} ${req.url}`, 'unknown_url');
     }
@@ -92,6 +119,30 @@ export class FakeOpenAiServer {
     if (body.stream) return this.stream(req, res, id, body, reply);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(completion(id, body.model, reply)));
+  }
+
+  /**
+   * `POST /v1/embeddings`: one vector per input, `FAKE_EMBEDDING_DIMENSIONS` long, from the input's
+   * words hashed into buckets (texts sharing words point the same way), as floats or, with
+   * `encoding_format: "base64"` (the SDK's default), as base64 of little-endian float32s.
+   */
+  private embeddings(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    if (req.headers.authorization !== `Bearer ${this.apiKey}`) {
+      return sendError(res, 401, 'Incorrect API key provided.', 'invalid_api_key');
+    }
+    const body = JSON.parse(raw) as FakeEmbeddingsRequest;
+    this.embeddingRequests.push(body);
+    const failure = this.embeddingFailures.shift();
+    if (failure) return sendError(res, failure, `scripted failure ${failure}`, null);
+    const inputs = Array.isArray(body.input) ? body.input : [body.input];
+    const data = inputs.map((input, index) => {
+      const vector = fakeEmbedding(String(input));
+      const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+      return { object: 'embedding', index, embedding };
+    });
+    const tokens = inputs.reduce((sum, input) => sum + splitWords(String(input)).length, 0);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }));
   }
 
   private async stream(req: IncomingMessage, res: ServerResponse, id: string, body: FakeOpenAiRequest['body'], reply: FakeOpenAiReply) {

@@ -1,0 +1,422 @@
+import { randomUUID } from 'node:crypto';
+import { type Bus } from '@parley/bus';
+import { eventSubjects, type KnowledgeSearchReply, rpcSubjects, streams } from '@parley/contracts';
+import type { KnowledgeClient } from '@parley/db-knowledge';
+import { KNOWLEDGE_DB } from '../src/database/database.tokens';
+import { type RestApiHarness, startRestApi, type TestTenant } from './support/rest-api-harness';
+
+/** Every knowledge fact on the KNOWLEDGE stream, read by a durable consumer as webhooks would. */
+class KnowledgeFacts {
+  readonly seen: { subject: string; payload: Record<string, unknown> }[] = [];
+
+  static async start(bus: Bus): Promise<KnowledgeFacts> {
+    const facts = new KnowledgeFacts();
+    await bus.ensureStreams([streams.knowledge]);
+    await bus.consume(streams.knowledge, 'knowledge-spec', async (event) => {
+      facts.seen.push({ subject: event.subject, payload: event.payload as unknown as Record<string, unknown> });
+    });
+    return facts;
+  }
+
+  async next(subject: string, match: (payload: Record<string, unknown>) => boolean) {
+    await until(() => this.seen.some((fact) => fact.subject === subject && match(fact.payload)));
+    return this.seen.find((fact) => fact.subject === subject && match(fact.payload))!.payload;
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const FAQ = [
+  '# Opening hours',
+  '',
+  'Our stores are open from nine to five on weekdays. On Saturdays we open at ten.',
+  '',
+  '# Returns',
+  '',
+  'Items can be returned within thirty days for a full refund. Bring the receipt.',
+  '',
+  '# Shipping',
+  '',
+  'Shipping takes three to five business days. Express shipping arrives the next day.',
+].join('\n');
+
+describe('knowledge bases API against real Postgres, Redis and NATS', () => {
+  let api: RestApiHarness;
+  let tenant: TestTenant;
+  let other: TestTenant;
+  let facts: KnowledgeFacts;
+  let db: KnowledgeClient;
+
+  const as = (who: TestTenant) => (method: string, path: string, body?: unknown) =>
+    api.call(method, `/api/v1${path}`, { bearer: who.key, body });
+  const asTenant = (method: string, path: string, body?: unknown) => as(tenant)(method, path, body);
+
+  const createBase = async (fields: Record<string, unknown> = {}) => {
+    const res = await asTenant('POST', '/knowledge-bases', { name: 'FAQ', ...fields });
+    expect(res.status).toBe(201);
+    return res.body.data as { id: string } & Record<string, unknown>;
+  };
+  const ready = async (kbId: string) => {
+    let detail: Record<string, unknown> = {};
+    await until(async () => {
+      detail = (await asTenant('GET', `/knowledge-bases/${kbId}`)).body.data;
+      return detail.indexing_status === 'ready' || detail.indexing_status === 'failed';
+    });
+    return detail;
+  };
+  const upload = (kbId: string, name: string, content: string | Uint8Array, who = tenant) => {
+    const form = new FormData();
+    form.append('file', new Blob([content]), name);
+    return fetch(`${api.baseUrl}/api/v1/knowledge-bases/${kbId}/documents`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${who.key}` },
+      body: form,
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const search = (body: Record<string, unknown>) => asTenant('POST', '/knowledge/search', body);
+
+  beforeAll(async () => {
+    api = await startRestApi({ env: { KNOWLEDGE_POLL_MS: '50' } });
+    tenant = await api.createTenant('pro');
+    other = await api.createTenant('pro');
+    facts = await KnowledgeFacts.start(api.bus);
+    db = api.app.get(KNOWLEDGE_DB);
+  });
+
+  afterAll(() => api?.close());
+
+  describe('knowledge bases', () => {
+    it('creates one with the documented chunking defaults, ready and empty', async () => {
+      const base = await createBase({ description: 'Support FAQs' });
+      expect(base).toMatchObject({
+        name: 'FAQ',
+        description: 'Support FAQs',
+        chunk_size: 500,
+        chunk_overlap: 50,
+        chunk_count: 0,
+        total_chars: 0,
+        indexing_status: 'ready',
+        last_indexed_at: null,
+      });
+    });
+
+    it('rejects a missing name, a tiny chunk size and an overlap of half the chunk or more with 400', async () => {
+      const res = await asTenant('POST', '/knowledge-bases', { chunk_size: 10, chunk_overlap: 'x' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('INVALID_REQUEST');
+      const paths = res.body.details.issues.map((issue: { path: string }) => issue.path).sort();
+      expect(paths).toEqual(['chunk_overlap', 'chunk_size', 'name']);
+      const overlap = await asTenant('POST', '/knowledge-bases', { name: 'x', chunk_size: 200, chunk_overlap: 100 });
+      expect(overlap.status).toBe(400);
+      expect(overlap.body.details.issues[0].path).toBe('chunk_overlap');
+    });
+
+    it('lists the organization’s bases with chunk counts, and not another organization’s', async () => {
+      const base = await createBase({ name: 'Listed' });
+      await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'One sentence. Another one.' });
+      await ready(base.id);
+      await as(other)('POST', '/knowledge-bases', { name: 'Theirs' });
+
+      const res = await asTenant('GET', '/knowledge-bases?limit=100');
+      expect(res.status).toBe(200);
+      const listed = res.body.data.find((item: { id: string }) => item.id === base.id);
+      expect(listed).toMatchObject({ name: 'Listed', chunk_count: 1, total_chars: 26 });
+      expect(res.body.data.map((item: { name: string }) => item.name)).not.toContain('Theirs');
+      expect(res.body.meta.pagination).toMatchObject({ limit: 100, offset: 0, has_more: false });
+    });
+
+    it('answers 404 for another organization’s base, an unknown id and a malformed id', async () => {
+      const base = await createBase();
+      for (const path of [`/knowledge-bases/${base.id}`, `/knowledge-bases/${base.id}/chunks`]) {
+        const res = await as(other)('GET', path);
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe('NOT_FOUND');
+      }
+      expect((await as(other)('DELETE', `/knowledge-bases/${base.id}`)).status).toBe(404);
+      expect((await as(other)('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'x' })).status).toBe(404);
+      expect((await as(other)('POST', `/knowledge-bases/${base.id}/reindex`)).status).toBe(404);
+      expect((await upload(base.id, 'a.txt', 'hello', other)).status).toBe(404);
+      expect((await asTenant('GET', `/knowledge-bases/${randomUUID()}`)).status).toBe(404);
+      expect((await asTenant('GET', '/knowledge-bases/not-a-uuid')).status).toBe(404);
+      expect((await asTenant('GET', `/knowledge-bases/${base.id}`)).status).toBe(200);
+    });
+
+    it('deletes a base with its chunks', async () => {
+      const base = await createBase();
+      await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'Delete me soon.' });
+      await ready(base.id);
+
+      const res = await asTenant('DELETE', `/knowledge-bases/${base.id}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ id: base.id, deleted: true });
+      expect((await asTenant('GET', `/knowledge-bases/${base.id}`)).status).toBe(404);
+      expect(await db.knowledgeChunk.count({ where: { knowledgeBaseId: base.id } })).toBe(0);
+      expect((await asTenant('DELETE', `/knowledge-bases/${base.id}`)).status).toBe(404);
+    });
+  });
+
+  describe('documents and indexing', () => {
+    it('ingests raw text in the background: pending, then ready with counts, and a document_uploaded fact', async () => {
+      const base = await createBase({ chunk_size: 120, chunk_overlap: 0 });
+      const res = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: FAQ, source_name: 'about-page' });
+
+      expect(res.status).toBe(202);
+      expect(res.body.data).toMatchObject({ source_file: 'about-page', indexing_status: 'pending' });
+      const created = res.body.data.chunks_created as number;
+      expect(created).toBeGreaterThan(2);
+      const detail = await ready(base.id);
+      expect(detail).toMatchObject({ indexing_status: 'ready', chunk_count: created });
+      expect(detail.total_chars).toBeGreaterThan(FAQ.length * 0.8);
+      expect(Date.parse(detail.last_indexed_at as string)).not.toBeNaN();
+
+      const fact = await facts.next(eventSubjects.knowledgeDocumentUploaded, (p) => p.documentId === res.body.data.document_id);
+      expect(fact).toMatchObject({ orgId: tenant.orgId, knowledgeBaseId: base.id, source: 'about-page', chunksCreated: created, embedded: false });
+    });
+
+    it('labels ingested text api_ingest by default and refuses blank text with 400', async () => {
+      const base = await createBase();
+      const res = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'Plain text.' });
+      expect(res.body.data.source_file).toBe('api_ingest');
+      const blank = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: '  \n ' });
+      expect(blank.status).toBe(400);
+      expect((await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, {})).status).toBe(400);
+    });
+
+    it('uploads a markdown file as multipart field "file" and indexes it under its name', async () => {
+      const base = await createBase();
+      const res = await upload(base.id, 'faq.md', FAQ);
+
+      expect(res.status).toBe(202);
+      expect(res.body.data).toMatchObject({ source_file: 'faq.md', chunks_created: 1 });
+      await ready(base.id);
+      const chunks = await asTenant('GET', `/knowledge-bases/${base.id}/chunks`);
+      expect(chunks.body.data).toEqual([expect.objectContaining({ source: 'faq.md', chunk_index: 0, is_active: true })]);
+    });
+
+    it('splits a CSV upload by row, the header on top of every chunk', async () => {
+      const base = await createBase({ chunk_size: 120, chunk_overlap: 10 });
+      const rows = Array.from({ length: 12 }, (_, i) => `${i},Widget ${i},${i}.99`);
+      const res = await upload(base.id, 'prices.csv', ['sku,name,price', ...rows].join('\n'));
+      expect(res.status).toBe(202);
+      await ready(base.id);
+
+      const stored = await db.knowledgeChunk.findMany({ where: { knowledgeBaseId: base.id }, orderBy: { chunkIndex: 'asc' } });
+      expect(stored.length).toBe(res.body.data.chunks_created);
+      expect(stored.every((chunk) => chunk.content.startsWith('sku,name,price\n'))).toBe(true);
+      expect(stored.flatMap((chunk) => chunk.content.split('\n').slice(1))).toEqual(rows);
+    });
+
+    it('splits a JSON array upload by element, and refuses malformed JSON with 400', async () => {
+      const base = await createBase({ chunk_size: 100, chunk_overlap: 0 });
+      const items = Array.from({ length: 6 }, (_, i) => ({ question: `Question ${i}?`, answer: `Answer ${i}.` }));
+      const res = await upload(base.id, 'faq.json', JSON.stringify(items));
+      expect(res.status).toBe(202);
+      await ready(base.id);
+      const stored = await db.knowledgeChunk.findMany({ where: { knowledgeBaseId: base.id }, orderBy: { chunkIndex: 'asc' } });
+      expect(stored.flatMap((chunk) => chunk.content.split('\n').map((line) => JSON.parse(line) as unknown))).toEqual(items);
+
+      const bad = await upload(base.id, 'broken.json', '[{"question": ');
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: 'INVALID_REQUEST', error: expect.stringContaining('not valid JSON') });
+    });
+
+    it('refuses another file type, binary content and a request without a file with 400', async () => {
+      const base = await createBase();
+      const pdf = await upload(base.id, 'manual.pdf', '%PDF-1.7');
+      expect(pdf.status).toBe(400);
+      expect(pdf.body.details.accepted).toEqual(['.txt', '.md', '.csv', '.json']);
+      expect((await upload(base.id, 'data.txt', new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).status).toBe(400);
+      const none = await asTenant('POST', `/knowledge-bases/${base.id}/documents`);
+      expect(none.status).toBe(400);
+      expect(none.body.code).toBe('INVALID_REQUEST');
+    });
+
+    it('accepts a file of exactly 10 MB and refuses a larger one with 413', async () => {
+      const base = await createBase({ chunk_size: 4_000, chunk_overlap: 0 });
+      const line = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n';
+      const tenMb = 10 * 1024 * 1024;
+      const big = line.repeat(Math.ceil(tenMb / line.length)).slice(0, tenMb);
+
+      const tooLarge = await upload(base.id, 'big.txt', `${big}x`);
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.body).toMatchObject({ code: 'INVALID_REQUEST', details: { max_bytes: tenMb } });
+      const accepted = await upload(base.id, 'big.txt', big);
+      expect(accepted.status).toBe(202);
+      await until(async () => (await db.indexingJob.findFirst({ where: { knowledgeBaseId: base.id } }))?.status === 'ready', 60_000);
+      expect(await db.knowledgeChunk.count({ where: { knowledgeBaseId: base.id } })).toBe(accepted.body.data.chunks_created);
+    }, 120_000);
+
+    it('reindexes every chunk in the background and announces knowledge.reindexed', async () => {
+      const base = await createBase({ chunk_size: 120, chunk_overlap: 0 });
+      await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: FAQ });
+      const { chunk_count: count } = await ready(base.id);
+
+      const res = await asTenant('POST', `/knowledge-bases/${base.id}/reindex`);
+      expect(res.status).toBe(202);
+      expect(res.body.data).toMatchObject({ chunks_reindexed: count, indexing_status: 'pending' });
+      const fact = await facts.next(eventSubjects.knowledgeReindexed, (p) => p.jobId === res.body.data.job_id);
+      expect(fact).toMatchObject({ orgId: tenant.orgId, knowledgeBaseId: base.id, chunksReindexed: count });
+      expect((await ready(base.id)).indexing_status).toBe('ready');
+    });
+
+    it('picks up a job whose worker died mid-way (lapsed lease) and indexes it once', async () => {
+      const base = await createBase();
+      // One transaction, as a worker would have left them: the job running, its chunk written.
+      const jobId = randomUUID();
+      await db.$transaction([
+        db.indexingJob.create({
+          data: {
+            id: jobId,
+          knowledgeBaseId: base.id,
+          orgId: tenant.orgId,
+          kind: 'document',
+          source: 'orphan.txt',
+          content: JSON.stringify(['Left behind by a crashed worker.']),
+          chunkCount: 1,
+          status: 'indexing',
+          attempts: 1,
+          leaseUntil: new Date(Date.now() - 1_000),
+          },
+        }),
+        db.knowledgeChunk.create({
+          data: { knowledgeBaseId: base.id, content: 'Left behind by a crashed worker.', chunkIndex: 0, source: 'orphan.txt', jobId },
+        }),
+      ]);
+
+      await until(async () => (await db.indexingJob.findUnique({ where: { id: jobId } }))?.status === 'ready');
+      expect(await db.knowledgeChunk.count({ where: { knowledgeBaseId: base.id } })).toBe(1);
+      expect(await db.indexingJob.findUnique({ where: { id: jobId } })).toMatchObject({ attempts: 2, content: null });
+    });
+  });
+
+  describe('chunks', () => {
+    let baseId: string;
+
+    beforeAll(async () => {
+      const base = await createBase({ chunk_size: 300, chunk_overlap: 0 });
+      baseId = base.id;
+      const paragraphs = Array.from({ length: 25 }, (_, i) => `Paragraph ${i}: ${'filler words here. '.repeat(14)}`);
+      await asTenant('POST', `/knowledge-bases/${baseId}/ingest`, { content: paragraphs.join('\n\n') });
+      await ready(baseId);
+    });
+
+    it('pages with page and per_page, cuts content to 200 characters and reports the total', async () => {
+      const res = await asTenant('GET', `/knowledge-bases/${baseId}/chunks?page=2&per_page=10`);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toHaveLength(10);
+      expect(res.body.data[0].chunk_index).toBe(10);
+      expect(res.body.data.every((chunk: { content: string }) => chunk.content.length === 200)).toBe(true);
+      expect(res.body.meta.pagination).toEqual({ total: 25, limit: 10, offset: 10, has_more: true });
+      const defaults = await asTenant('GET', `/knowledge-bases/${baseId}/chunks`);
+      expect(defaults.body.data).toHaveLength(20);
+      expect((await asTenant('GET', `/knowledge-bases/${baseId}/chunks?per_page=101`)).status).toBe(400);
+    });
+
+    it('updates a chunk’s text, which search finds at once, and filters by is_active', async () => {
+      const [chunk] = (await asTenant('GET', `/knowledge-bases/${baseId}/chunks?per_page=1`)).body.data;
+      const res = await asTenant('PUT', `/knowledge-bases/${baseId}/chunks/${chunk.id}`, {
+        content: 'Penguins waddle across the glacier.',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ id: chunk.id, content: 'Penguins waddle across the glacier.', is_active: true });
+      const hits = await search({ knowledge_base_id: baseId, query: 'penguin glaciers' });
+      expect(hits.body.data.results.map((hit: { chunk_id: string }) => hit.chunk_id)).toEqual([chunk.id]);
+
+      await asTenant('PUT', `/knowledge-bases/${baseId}/chunks/${chunk.id}`, { content: 'Penguins waddle.', is_active: false });
+      expect((await search({ knowledge_base_id: baseId, query: 'penguin' })).body.data.results).toEqual([]);
+      const inactive = await asTenant('GET', `/knowledge-bases/${baseId}/chunks?is_active=false`);
+      expect(inactive.body.data.map((c: { id: string }) => c.id)).toEqual([chunk.id]);
+      const active = await asTenant('GET', `/knowledge-bases/${baseId}/chunks?is_active=true&per_page=100`);
+      expect(active.body.meta.pagination.total).toBe(24);
+    });
+
+    it('refuses blank content with 400 and an unknown chunk with 404', async () => {
+      const [chunk] = (await asTenant('GET', `/knowledge-bases/${baseId}/chunks?per_page=1&page=3`)).body.data;
+      expect((await asTenant('PUT', `/knowledge-bases/${baseId}/chunks/${chunk.id}`, { content: ' ' })).status).toBe(400);
+      expect((await asTenant('PUT', `/knowledge-bases/${baseId}/chunks/${randomUUID()}`, { content: 'x' })).status).toBe(404);
+      expect((await as(other)('PUT', `/knowledge-bases/${baseId}/chunks/${chunk.id}`, { content: 'x' })).status).toBe(404);
+    });
+
+    it('deletes a chunk, once', async () => {
+      const [chunk] = (await asTenant('GET', `/knowledge-bases/${baseId}/chunks?per_page=1&page=5`)).body.data;
+      expect((await as(other)('DELETE', `/knowledge-bases/${baseId}/chunks/${chunk.id}`)).status).toBe(404);
+      const res = await asTenant('DELETE', `/knowledge-bases/${baseId}/chunks/${chunk.id}`);
+      expect(res.body.data).toEqual({ id: chunk.id, deleted: true });
+      expect((await asTenant('DELETE', `/knowledge-bases/${baseId}/chunks/${chunk.id}`)).status).toBe(404);
+      expect((await asTenant('GET', `/knowledge-bases/${baseId}`)).body.data.chunk_count).toBe(24);
+    });
+  });
+
+  describe('search', () => {
+    let baseId: string;
+
+    beforeAll(async () => {
+      const base = await createBase({ chunk_size: 100, chunk_overlap: 0 });
+      baseId = base.id;
+      await asTenant('POST', `/knowledge-bases/${baseId}/ingest`, { content: FAQ });
+      const stores = Array.from({ length: 6 }, (_, i) => `Store number ${i} downtown is open late on Fridays for shoppers.`);
+      await asTenant('POST', `/knowledge-bases/${baseId}/ingest`, { content: stores.join('\n\n'), source_name: 'stores' });
+      await ready(baseId);
+      await until(async () => (await asTenant('GET', `/knowledge-bases/${baseId}`)).body.data.chunk_count === 9);
+    });
+
+    it('ranks the chunks that answer a spoken question first, lexically, top_k at most', async () => {
+      const res = await search({ knowledge_base_id: baseId, query: 'Can I return an item for a refund?', top_k: 2 });
+      expect(res.status).toBe(200);
+      expect(res.body.data.mode).toBe('lexical');
+      expect(res.body.data.results.length).toBeLessThanOrEqual(2);
+      expect(res.body.data.results[0]).toMatchObject({ knowledge_base_id: baseId, source: 'api_ingest' });
+      expect(res.body.data.results[0].content).toContain('returned within thirty days');
+
+      const hours = await search({ knowledge_base_id: baseId, query: 'what are your opening hours on Saturday' });
+      expect(hours.body.data.results[0].content).toContain('Saturdays we open at ten');
+      const scores = hours.body.data.results.map((hit: { score: number }) => hit.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    });
+
+    it('returns five results by default and nothing for words no chunk holds', async () => {
+      const many = await search({ knowledge_base_id: baseId, query: 'which store is open late' });
+      expect(many.body.data.results).toHaveLength(5);
+      expect(many.body.data.results[0].source).toBe('stores');
+      expect((await search({ knowledge_base_id: baseId, query: 'zebra xylophone' })).body.data.results).toEqual([]);
+      expect((await search({ knowledge_base_id: baseId, query: 'the and of' })).body.data.results).toEqual([]);
+    });
+
+    it('answers 404 for another organization’s base and 400 for a bad body', async () => {
+      const theirs = await as(other)('POST', '/knowledge-bases', { name: 'Theirs' });
+      expect((await search({ knowledge_base_id: theirs.body.data.id, query: 'refund' })).status).toBe(404);
+      expect((await as(other)('POST', '/knowledge/search', { knowledge_base_id: baseId, query: 'refund' })).status).toBe(404);
+      const bad = await search({ knowledge_base_id: baseId, query: '', top_k: 0 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['query', 'top_k']);
+    });
+
+    it('serves knowledge.v1.rpc.search for the LLM worker, ignoring other organizations’ bases', async () => {
+      const theirs = await as(other)('POST', '/knowledge-bases', { name: 'Theirs' });
+      await as(other)('POST', `/knowledge-bases/${theirs.body.data.id}/ingest`, { content: 'Refunds are never given.' });
+      await until(async () => (await as(other)('GET', `/knowledge-bases/${theirs.body.data.id}`)).body.data.chunk_count === 1);
+
+      const reply: KnowledgeSearchReply = await api.bus.request(
+        rpcSubjects.knowledgeSearch,
+        { orgId: tenant.orgId, knowledgeBaseIds: [baseId, theirs.body.data.id, 'kb_1'], query: 'refund', topK: 3 },
+        { timeoutMs: 5_000 },
+      );
+      expect(reply.results.length).toBeGreaterThan(0);
+      expect(reply.results.every((hit) => hit.knowledgeBaseId === baseId)).toBe(true);
+      expect(reply.results[0]!.content).toContain('full refund');
+
+      const none = await api.bus.request(
+        rpcSubjects.knowledgeSearch,
+        { orgId: other.orgId, knowledgeBaseIds: [baseId], query: 'refund', topK: 3 },
+        { timeoutMs: 5_000 },
+      );
+      expect(none.results).toEqual([]);
+    });
+  });
+});
