@@ -1,24 +1,8 @@
 import { createHash } from 'node:crypto';
-import { isValidKeyFormat, keyHashOf, voiceKeyOf } from './voice-path';
+import { isValidKeyFormat, keyHashOf } from './voice-path';
 
 const body = 'aB3'.repeat(21) + 'z';
 const key = `sk_live_${body}`;
-
-describe('voiceKeyOf', () => {
-  it('takes the key segment of /voice/<key>, ignoring the query string', () => {
-    expect(voiceKeyOf(`/voice/${key}`)).toBe(key);
-    expect(voiceKeyOf(`/voice/${key}?codec=l16`)).toBe(key);
-    expect(voiceKeyOf('/voice/whatever')).toBe('whatever');
-    expect(voiceKeyOf('/voice/')).toBe('');
-  });
-
-  it.each(['/', '/healthz', '/voices/x', '/api/voice/x', `/voice/${key}/extra`, undefined])(
-    'finds no voice key in %j',
-    (url) => {
-      expect(voiceKeyOf(url)).toBeUndefined();
-    },
-  );
-});
 
 describe('isValidKeyFormat', () => {
   it('accepts sk_live_ and exactly 64 letters or digits (72 characters)', () => {
