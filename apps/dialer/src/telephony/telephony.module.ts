@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import type { DialerConfig } from '../config';
+import { CallTransferRpc } from './call-transfer.rpc';
 import { SIMULATOR_SETTINGS, SimulatorProvider } from './simulator/simulator-provider';
 import { TELEPHONY_PROVIDER, type TelephonyProvider } from './telephony-provider';
 import { TwilioProvider } from './twilio/twilio-provider';
@@ -29,7 +30,8 @@ const registry: Partial<Record<ProviderName, ProviderEntry>> = {
 
 /**
  * The telephony provider outbound calls go through, chosen by `TELEPHONY_PROVIDER` (global:
- * tasks and the scheduler dial). A provider not built into this dialer stops it at boot.
+ * tasks and the scheduler dial), and the call-transfer RPC the gateway asks it through. A provider
+ * not built into this dialer stops it at boot.
  */
 @Module({})
 export class TelephonyModule {
@@ -39,7 +41,7 @@ export class TelephonyModule {
     return {
       module: TelephonyModule,
       global: true,
-      providers: [...entry.settings(config), { provide: TELEPHONY_PROVIDER, useClass: entry.type }],
+      providers: [...entry.settings(config), { provide: TELEPHONY_PROVIDER, useClass: entry.type }, CallTransferRpc],
       exports: [TELEPHONY_PROVIDER],
     };
   }
