@@ -12,7 +12,9 @@ class TransferringProvider implements TelephonyProvider {
   readonly transfers: CallTransferRequest[] = [];
   refuse = false;
 
-  async dial(): Promise<void> {}
+  dial(): Promise<void> {
+    return Promise.resolve();
+  }
 
   async transfer(call: CallTransferRequest): Promise<void> {
     if (this.refuse) throw new Error('call is not in progress');
