@@ -7,6 +7,7 @@ import type { DialerConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { DialModule } from './dial/dial.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SipModule } from './sip/sip.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TasksCountModule } from './tasks-count/tasks-count.module';
 import { TelephonyModule } from './telephony/telephony.module';
@@ -35,6 +36,12 @@ export class DialerModule {
         DialModule.forRoot(config.DIALER_RING_TIMEOUT_S * 1000),
         TasksModule,
         TwilioModule.forRoot(config),
+        SipModule.forRoot({
+          ticketTtlMs: config.DIALER_RING_TIMEOUT_S * 1000,
+          gatewayPublicUrl: config.TWILIO_STREAM_BASE_URL,
+          publicUrl: new URL(config.TWILIO_STATUS_CALLBACK_URL).origin,
+          twilioAuthToken: config.TWILIO_AUTH_TOKEN,
+        }),
         SchedulerModule.forRoot(
           {
             tickMs: config.DIALER_SCHEDULER_TICK_MS,

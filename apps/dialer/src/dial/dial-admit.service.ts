@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Bus, BusError } from '@parley/bus';
 import { type DialAdmitReply, rpcSubjects } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
+import { SipAdmission } from '../sip/sip-admission';
 import { personalizeAgent } from './dial-agent';
 import { DialTicketsRepository } from './dial-tickets.repository';
 
@@ -19,10 +20,14 @@ export class DialAdmitService {
     @Inject(DialTicketsRepository) private readonly tickets: DialTicketsRepository,
     @Inject(Bus) private readonly bus: Bus,
     @Inject(LOGGER) private readonly log: Logger,
+    /** Inbound calls to SIP config numbers hold tickets too (apps/dialer/src/sip). */
+    @Optional() @Inject(SipAdmission) private readonly inbound?: SipAdmission,
   ) {}
 
   async admit(ticketHash: string): Promise<DialAdmitReply> {
     const task = await this.tickets.consume(ticketHash);
+    const inbound = task ? null : await this.inbound?.admit(ticketHash);
+    if (inbound) return inbound;
     if (!task) throw new BusError('NOT_FOUND', 'no call waits for this dial ticket (unknown, used or expired)');
     if (!task.keyId) throw new BusError('NOT_FOUND', 'the task was created by no API key its call could be attributed to');
     const { agent, limits } = await this.bus.request(
