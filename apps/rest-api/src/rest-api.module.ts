@@ -14,6 +14,7 @@ import { IdentityModule } from './identity/identity.module';
 import { KeysModule } from './keys/keys.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { RecordingsModule } from './recordings/recordings.module';
+import { SipModule } from './sip/sip.module';
 import { ControlModule } from './control/control.module';
 import { LiveModule } from './live/live.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -61,4 +62,5 @@ const features: DynamicModule['imports'] = [
   KeysModule,
   WebhooksModule,
   KnowledgeModule,
+  SipModule,
 ];
