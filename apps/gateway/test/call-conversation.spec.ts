@@ -106,11 +106,40 @@ describe('a call, greeting to reply (real NATS, fake workers)', () => {
   it('makes the turn of every final since the last flush answer, not only the flushed one', async () => {
     call = await harness.call(agentConfig(), { selfClosedFinal: 'hello there' });
     await greetingPlayed(call);
-    speak(call);
+    // As on a phone line, the words reach the STT before the caller's pause does (sent in one
+    // burst, the pause's flush can overtake the fake worker's audio processing).
+    call.client.sendAudio(tone(600));
+    await sleep(300);
+    // The fake's last interim ("what are") leaves the phrase unfinished: the turn waits 900 ms.
+    call.client.sendAudio(silence(1200));
     await waitFor(() => call.client.count('turn_start') === 1, 3_000, 'turn');
     const user = call.client.events.find((e) => e.message.type === 'transcript' && e.message.role === 'user');
     expect(user?.message.text).toBe('hello there what are your opening hours');
     expect(call.workers.record.llmRequests).toHaveLength(1);
+  });
+
+  it('prepares the reply on the caller’s pause, silent, and drops it when the caller goes on', async () => {
+    call = await harness.call(agentConfig());
+    await greetingPlayed(call);
+    const greetingFrames = call.client.audioAt.length;
+    // 250 ms of quiet: past the 200 ms pause, short of the 350 ms end of turn.
+    call.client.sendAudio(tone(600));
+    call.client.sendAudio(silence(250));
+    await waitFor(() => call.workers.record.llmRequests.length === 1, 3_000, 'reply prepared');
+    const held = call.workers.record.llmRequests[0].turnId;
+    await waitFor(() => call.workers.record.ttsRequests.some((r) => r.turnId === held), 3_000, 'reply voiced');
+    await sleep(150);
+    expect(call.client.count('turn_start')).toBe(0);
+    expect(call.client.audioAt).toHaveLength(greetingFrames);
+
+    speak(call);
+    await waitFor(() => call.client.count('audio_end') >= 2, 5_000, 'reply played');
+    expect(call.workers.record.control).toContainEqual(expect.objectContaining({ type: 'interrupt', turnId: held }));
+    expect(call.client.count('turn_start')).toBe(1);
+    const replied = call.workers.record.llmRequests.at(-1);
+    expect(replied?.turnId).not.toBe(held);
+    // The words before the pause stay in the caller's turn.
+    expect(replied?.messages.at(-1)).toEqual({ role: 'user', content: 'what are your opening hours what are your opening hours' });
   });
 
   it('stops the agent within 100 ms of sustained caller speech and keeps only what was heard', async () => {

@@ -61,19 +61,22 @@ export class AgentVoice {
     return this.turn?.endCall ?? false;
   }
 
-  /** Speaks fixed text (greeting, fallback) as a turn of its own. */
-  say(turnId: string, text: string): void {
+  /** Speaks fixed text (greeting, fallback) as a turn of its own; `held` as in `reply`. */
+  say(turnId: string, text: string, held = false): void {
     this.turn = this.newTurn(turnId);
-    this.ctx.playback.begin(turnId, () => this.ctx.latency.agentAudioStarted());
+    this.ctx.playback.begin(turnId, () => this.ctx.latency.agentAudioStarted(), held);
     this.speakSentence(this.turn, text);
     this.ctx.playback.endTurn(turnId);
   }
 
-  /** Asks the LLM worker for the reply to the conversation so far. */
-  reply(turnId: string, messages: ChatMessage[]): void {
+  /**
+   * Asks the LLM worker for the reply to the conversation so far. A `held` reply is prepared
+   * but silent until the playback releases it (the caller's turn is not surely over yet).
+   */
+  reply(turnId: string, messages: ChatMessage[], held = false): void {
     const turn = this.newTurn(turnId);
     this.turn = turn;
-    this.ctx.playback.begin(turnId, () => this.ctx.latency.agentAudioStarted());
+    this.ctx.playback.begin(turnId, () => this.ctx.latency.agentAudioStarted(), held);
     turn.firstSentenceTimer = setTimeout(() => this.fallBack(turn), this.ctx.settings.llmFirstSentenceTimeoutMs);
     const { bus, callId, orgId, agent, settings } = this.ctx;
     bus
@@ -163,6 +166,6 @@ export class AgentVoice {
     this.ctx.log.warn({ callId: this.ctx.callId, turnId: turn.id }, 'llm gave no first sentence in time');
     this.ctx.reportError('LLM_TIMEOUT', 'the agent took too long to answer');
     this.cancel(turn.id, '');
-    this.say(`${turn.id}-fallback`, this.ctx.settings.fallbackPhrase);
+    this.say(`${turn.id}-fallback`, this.ctx.settings.fallbackPhrase, this.ctx.playback.holding);
   }
 }

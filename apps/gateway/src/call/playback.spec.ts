@@ -82,7 +82,7 @@ describe('Playback', () => {
     expect(onPlayed).not.toHaveBeenCalled();
 
     const played = new Promise((resolve) => onPlayed.mockImplementation(resolve));
-    playback.release('t4');
+    playback.release();
     expect(frames).toEqual([1]); // the first frame goes out on release, not a tick later
     await played;
     expect(frames).toEqual([1, 2]);
@@ -96,7 +96,7 @@ describe('Playback', () => {
     playback.addSentence('t5', 0, 'Never heard.');
     playback.pushFrame('t5', 0, frame(1), true);
     expect(playback.interrupt()).toEqual({ turnId: 't5', text: '', interrupted: true });
-    playback.release('t5');
+    playback.release();
     expect(frames).toEqual([]);
     expect(events).toEqual([]);
   });

@@ -57,6 +57,11 @@ export class Playback {
     return this.turnId;
   }
 
+  /** The current turn is held: prepared, not yet to be heard. */
+  get holding(): boolean {
+    return this.held;
+  }
+
   /**
    * A new turn replaces whatever was playing; call `interrupt` first to learn what was heard.
    * A `held` turn (a reply prepared before the caller's turn surely ended) plays from `release`.
@@ -73,8 +78,8 @@ export class Playback {
   }
 
   /** Plays the held turn: at once from whatever audio it has gathered. */
-  release(turnId: string): void {
-    if (turnId !== this.turnId || !this.held) return;
+  release(): void {
+    if (this.turnId === undefined || !this.held) return;
     this.held = false;
     if (this.sentences.some((s) => s && s.frames.length > 0)) this.pacer.start();
     this.finishIfDone();

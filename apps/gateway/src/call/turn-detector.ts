@@ -59,6 +59,11 @@ export class TurnDetector {
     return this.quiet;
   }
 
+  /** Time without voice since the caller's last voiced frame (the VAD's hangover included). */
+  get silenceMs(): number {
+    return this.silentMs;
+  }
+
   /** What the caller said so far ends mid-phrase ("... and", "um"): wait longer before the turn ends. */
   set callerMidPhrase(midPhrase: boolean) {
     this.midPhrase = midPhrase;
