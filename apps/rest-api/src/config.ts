@@ -1,6 +1,7 @@
 import { databaseEnv, type EnvSource, parseEnv, redisEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { checkRecordingsEnv, recordingsEnv } from '@parley/recordings';
 import { z } from 'zod';
+import { agentToolsEnv } from './agents/agent-tools.config';
 import { knowledgeEnv } from './knowledge/knowledge.config';
 
 /** Everything rest-api reads from its environment. */
@@ -32,6 +33,8 @@ export const restApiEnv = z.object({
   ...recordingsEnv,
   /** Knowledge bases: the optional embeddings provider and the background indexing worker. */
   ...knowledgeEnv,
+  /** Agent tools: where a custom tool's URL may point over plain http. */
+  ...agentToolsEnv,
 }).superRefine(checkRecordingsEnv);
 
 export type RestApiConfig = ReturnType<typeof loadConfig>;

@@ -33,6 +33,7 @@ const everyField = {
     {
       name: 'lookup_order',
       description: 'Find an order by its number',
+      url: 'https://crm.example.com/tools/lookup-order',
       parameters: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'] },
     },
   ],
@@ -126,7 +127,7 @@ describe('agents API against real Postgres, Redis and NATS', () => {
         stt_provider: 'whisper',
         llm_provider: 'claude',
         max_turns: 0,
-        tools: [{ name: 'has space' }],
+        tools: [{ name: 'has space', url: 'https://crm.example.com/x' }],
         voice_settings: { stabilty: 0.5 },
       });
       expect(res.status).toBe(400);
@@ -209,9 +210,11 @@ describe('agents API against real Postgres, Redis and NATS', () => {
       const agent = await createAgent({ tools: everyField.tools });
       const res = await asTenant('GET', `/api/v1/agents/${agent.id}/tools`);
       expect(res.status).toBe(200);
-      expect(agentToolsViewSchema.parse(res.body.data)).toEqual({ tools: everyField.tools });
+      expect(agentToolsViewSchema.parse(res.body.data)).toEqual({
+        tools: [expect.objectContaining({ name: 'end_call', type: 'builtin' }), { ...everyField.tools[0], type: 'http' }],
+      });
       const none = await asTenant('GET', `/api/v1/agents/${(await createAgent()).id}/tools`);
-      expect(none.body.data).toEqual({ tools: [] });
+      expect(none.body.data.tools.map((tool: { name: string }) => tool.name)).toEqual(['end_call']);
     });
   });
 

@@ -1,3 +1,4 @@
+import { BUILTIN_TOOL_NAMES, isBuiltinTool } from '@parley/contracts';
 import { z } from 'zod';
 import { PROVIDERS } from './provider-catalog';
 
@@ -19,12 +20,36 @@ export const faqEntrySchema = z.strictObject({
   answer: z.string().trim().min(1).max(4_000),
 });
 
-/** A function the LLM may call (OpenAI's rules for the name; `parameters` is a JSON Schema object). */
-export const agentToolSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"'),
-  description: z.string().max(1_024).default(''),
-  parameters: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
-});
+/**
+ * A function the LLM may call (OpenAI's rules for the name; `parameters` is a JSON Schema object):
+ * a built-in the platform runs (`search_kb`, `end_call`, `transfer_call`, `send_dtmf`) when it has
+ * no `url`, else a custom HTTP tool the LLM worker POSTs to (docs/tools.md). Whether an `http://`
+ * URL is allowed depends on the config, so the service checks the scheme (`assertToolUrls`).
+ */
+export const agentToolSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"'),
+    description: z.string().max(1_024).default(''),
+    parameters: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
+    url: z.url({ protocol: /^https?$/, error: 'must be an https URL' }).max(2_048).optional(),
+    /** How long the LLM worker waits for the tool's answer; 5 s when absent. */
+    timeout_ms: z.int().min(100).max(30_000).optional(),
+  })
+  .superRefine((tool, ctx) => {
+    if (tool.url === undefined && !isBuiltinTool(tool.name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `a custom tool needs a url; tools without one are built-ins: ${BUILTIN_TOOL_NAMES.join(', ')}`,
+      });
+    }
+    if (tool.url !== undefined && isBuiltinTool(tool.name)) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'is a built-in tool: leave out url to enable it' });
+    }
+    if (tool.url === undefined && tool.timeout_ms !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['timeout_ms'], message: 'only a custom tool (with a url) has a timeout' });
+    }
+  });
 
 const toolsSchema = z
   .array(agentToolSchema)

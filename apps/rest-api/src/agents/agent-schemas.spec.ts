@@ -48,18 +48,40 @@ describe('agent request schemas', () => {
       max_turns: 0,
       silence_timeout_seconds: 1.5,
       faq: [{ question: 'Open?' }],
-      tools: [{ name: 'has space' }],
+      tools: [{ name: 'has space', url: 'https://crm.example.com/x' }],
     });
     expect(issuePaths(result).sort()).toEqual(['faq.0.answer', 'max_turns', 'silence_timeout_seconds', 'tools.0.name']);
   });
 
   it('fills a tool’s description and parameters, and refuses two tools of one name', () => {
-    const parsed = agentCreateSchema.parse({ ...minimal, tools: [{ name: 'lookup_order' }] });
+    const url = 'https://crm.example.com/tools/lookup';
+    const parsed = agentCreateSchema.parse({ ...minimal, tools: [{ name: 'lookup_order', url }, { name: 'end_call' }] });
     expect(parsed.tools).toEqual([
-      { name: 'lookup_order', description: '', parameters: { type: 'object', properties: {} } },
+      { name: 'lookup_order', description: '', parameters: { type: 'object', properties: {} }, url },
+      { name: 'end_call', description: '', parameters: { type: 'object', properties: {} } },
     ]);
-    const twice = agentCreateSchema.safeParse({ ...minimal, tools: [{ name: 'a' }, { name: 'a' }] });
+    const twice = agentCreateSchema.safeParse({ ...minimal, tools: [{ name: 'end_call' }, { name: 'end_call' }] });
     expect(issuePaths(twice)).toEqual(['tools']);
+  });
+
+  it('takes built-ins by name and custom tools with a URL and a timeout; refuses what mixes the two', () => {
+    const url = 'https://crm.example.com/tools/lookup';
+    const ok = agentCreateSchema.safeParse({
+      ...minimal,
+      tools: [{ name: 'transfer_call' }, { name: 'send_dtmf' }, { name: 'search_kb' }, { name: 'lookup', url, timeout_ms: 2_000 }],
+    });
+    expect(ok.success).toBe(true);
+    const bad = agentCreateSchema.safeParse({
+      ...minimal,
+      tools: [
+        { name: 'lookup_order' },
+        { name: 'end_call', url },
+        { name: 'send_dtmf', timeout_ms: 1_000 },
+        { name: 'ftp', url: 'ftp://crm.example.com/x' },
+        { name: 'slow', url, timeout_ms: 60_000 },
+      ],
+    });
+    expect(issuePaths(bad).sort()).toEqual(['tools.0.url', 'tools.1.name', 'tools.2.timeout_ms', 'tools.3.url', 'tools.4.timeout_ms']);
   });
 
   it('patches any subset, clears nullable fields with null, and refuses an empty patch', () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Agent } from '@parley/db-agents';
+import { REST_API_CONFIG, type RestApiConfig } from '../config';
 import { ApiError } from '../http/api-error';
 import { InvalidationEvents } from '../identity/invalidation-events.publisher';
 import { ActiveTasksClient } from './active-tasks.client';
@@ -8,7 +9,8 @@ import { toAgentData } from './agent-data.mapper';
 import type { AgentListQuery } from './agent-list-query.schema';
 import type { AgentPatch } from './agent-patch.schema';
 import type { AgentToolsView, AgentView } from './agent-view.schema';
-import { toAgentView, toolsOf } from './agent-view.mapper';
+import { assertToolUrls, listTools } from './agent-tools';
+import { toAgentView } from './agent-view.mapper';
 import { AgentsRepository } from './agents.repository';
 
 export interface AgentList {
@@ -28,6 +30,7 @@ export class AgentsService {
     @Inject(AgentsRepository) private readonly repository: AgentsRepository,
     @Inject(ActiveTasksClient) private readonly activeTasks: ActiveTasksClient,
     @Inject(InvalidationEvents) private readonly events: InvalidationEvents,
+    @Inject(REST_API_CONFIG) private readonly config: RestApiConfig,
   ) {}
 
   async list(orgId: string, query: AgentListQuery): Promise<AgentList> {
@@ -40,15 +43,17 @@ export class AgentsService {
   }
 
   async tools(orgId: string, id: string): Promise<AgentToolsView> {
-    return { tools: toolsOf(await this.find(orgId, id)) };
+    return listTools(await this.find(orgId, id));
   }
 
   async create(orgId: string, input: AgentCreate): Promise<AgentView> {
+    assertToolUrls(input.tools, this.config.LLM_TOOLS_ALLOWED_HOSTS);
     return toAgentView(await this.repository.create(orgId, toAgentData(input)));
   }
 
   /** Gateways drop cached configurations of the agent, so the next call runs with the change. */
   async update(orgId: string, id: string, patch: AgentPatch): Promise<AgentView> {
+    assertToolUrls(patch.tools, this.config.LLM_TOOLS_ALLOWED_HOSTS);
     const agent = UUID.test(id) ? await this.repository.update(orgId, id, toAgentData(patch)) : null;
     if (!agent) throw notFound();
     await this.published(agent, 'updated');

@@ -68,7 +68,10 @@ function elevenLabsSettings(json: unknown): Partial<AgentConfig['voice']> {
 function toolsOf(json: unknown): AgentToolConfig[] {
   if (!Array.isArray(json)) return [];
   return json.flatMap((entry: unknown) => {
-    const tool = agentToolConfigSchema.safeParse({ description: '', parameters: { type: 'object', properties: {} }, ...jsonObject(entry) });
+    const stored = jsonObject(entry);
+    // Stored as the REST API wrote it: `timeout_ms`.
+    const timeoutMs = stored?.['timeout_ms'];
+    const tool = agentToolConfigSchema.safeParse({ description: '', parameters: { type: 'object', properties: {} }, ...stored, timeoutMs });
     return tool.success ? [tool.data] : [];
   });
 }
