@@ -23,6 +23,11 @@ export class RevocationMarks {
     return `${this.prefix}revoked-key:${keyId}`;
   }
 
+  /** The key was revoked recently (on any instance): the check a long-lived socket makes on open. */
+  async isMarked(keyId: string): Promise<boolean> {
+    return (await this.redis.exists(this.markOf(keyId))) === 1;
+  }
+
   async mark(keyId: string): Promise<void> {
     await this.redis.set(this.markOf(keyId), '1', 'PX', this.ttlMs);
   }

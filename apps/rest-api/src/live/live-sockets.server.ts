@@ -11,6 +11,8 @@ import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ApiKeyResolver } from '../auth/api-key-resolver';
+import { KeyRevocationWatch } from '../auth/key-revocation.watch';
+import { RevocationMarks } from '../auth/revocation-marks';
 import { LiveCallsRepository, type OwnedCall } from '../control/live-calls.repository';
 import { streamCall } from './call-stream.socket';
 import { LiveEventsHub } from './live-events.hub';
@@ -23,8 +25,8 @@ const MONITOR_PATH = '/ws/monitor';
 
 /** What the upgrade decided, before the handshake completes. */
 type Admission =
-  | { kind: 'call'; orgId: string; call: OwnedCall }
-  | { kind: 'monitor'; orgId: string }
+  | { kind: 'call'; orgId: string; call: OwnedCall; keyId?: string }
+  | { kind: 'monitor'; orgId: string; keyId: string }
   | { kind: 'refused'; code: number; reason: string };
 
 /**
@@ -44,6 +46,8 @@ export class LiveSocketsServer implements OnApplicationBootstrap, BeforeApplicat
     @Inject(LiveSessionTokens) private readonly tokens: LiveSessionTokens,
     @Inject(LiveCallsRepository) private readonly calls: LiveCallsRepository,
     @Inject(LiveEventsHub) private readonly hub: LiveEventsHub,
+    @Inject(RevocationMarks) private readonly marks: RevocationMarks,
+    @Inject(KeyRevocationWatch) private readonly revocations: KeyRevocationWatch,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -73,27 +77,36 @@ export class LiveSocketsServer implements OnApplicationBootstrap, BeforeApplicat
 
   private async admit(url: URL): Promise<Admission> {
     const apiKey = url.searchParams.get('api_key');
-    const keyOrg = apiKey ? await this.orgOfKey(apiKey) : undefined;
+    const key = apiKey ? await this.activeKey(apiKey) : undefined;
     if (url.pathname === MONITOR_PATH) {
-      return keyOrg ? { kind: 'monitor', orgId: keyOrg } : refused(CLOSE_UNAUTHORIZED, 'invalid api_key');
+      return key ? { kind: 'monitor', orgId: key.orgId, keyId: key.keyId } : refused(CLOSE_UNAUTHORIZED, 'invalid api_key');
     }
     const callId = decodeURIComponent(CALL_PATH.exec(url.pathname)?.[1] ?? '');
     const sessionToken = url.searchParams.get('session_token');
-    const orgId = keyOrg ?? (sessionToken ? (await this.tokens.verify(sessionToken, callId))?.orgId : undefined);
+    const orgId = key?.orgId ?? (sessionToken ? (await this.tokens.verify(sessionToken, callId))?.orgId : undefined);
     if (!orgId) return refused(CLOSE_UNAUTHORIZED, 'invalid api_key or session_token');
     const call = await this.calls.findOwned(orgId, callId);
-    return call ? { kind: 'call', orgId, call } : refused(CLOSE_NOT_FOUND, 'call not found');
+    return call ? { kind: 'call', orgId, call, keyId: key?.keyId } : refused(CLOSE_NOT_FOUND, 'call not found');
   }
 
-  private async orgOfKey(raw: string): Promise<string | undefined> {
+  /** An active key not revoked on any instance (the Redis mark covers a cache that missed the event). */
+  private async activeKey(raw: string): Promise<{ orgId: string; keyId: string } | undefined> {
     const key = await this.keys.resolve(raw);
-    return key?.active ? key.orgId : undefined;
+    if (!key?.active || (await this.marks.isMarked(key.keyId))) return undefined;
+    return { orgId: key.orgId, keyId: key.keyId };
   }
 
   private open(socket: WebSocket, admission: Admission): void {
     if (admission.kind === 'refused') return socket.close(admission.code, admission.reason);
+    if (admission.keyId) this.closeOnRevocation(socket, admission.keyId);
     if (admission.kind === 'monitor') return monitorCalls(socket, admission.orgId, this.hub);
     streamCall(socket, admission.orgId, admission.call, this.hub);
+  }
+
+  /** A socket opened with an API key closes (4001) as soon as the key is revoked, on any instance. */
+  private closeOnRevocation(socket: WebSocket, keyId: string): void {
+    const stop = this.revocations.onRevoked(keyId, () => socket.close(CLOSE_UNAUTHORIZED, 'api key revoked'));
+    socket.once('close', stop);
   }
 }
 
