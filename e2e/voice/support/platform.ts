@@ -70,6 +70,8 @@ export interface PlatformOptions {
    * localhost allowed), on a database holding every slice: for specs that execute tasks.
    */
   readonly tasks?: boolean;
+  /** More variables once ports are chosen, over the defaults (e.g. `TELEPHONY_PROVIDER=twilio` and where Twilio reaches the dialer). */
+  readonly envWithPorts?: (portOf: (name: ServiceName) => number | undefined) => NodeJS.ProcessEnv;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     await database.drop();
   };
   const env = serviceEnv(namespace, infra, database.url, runDir);
-  const stackOptions = { root: ROOT, runDir, env, envWithPorts: taskEnv, readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
+  const stackOptions = { root: ROOT, runDir, env, envWithPorts: withOverrides(options.envWithPorts), readyTimeoutMs: READY_TIMEOUT_MS, stopGraceMs: STOP_GRACE_MS };
   const stack = await ServiceStack.launch(services(options.sttWorkers ?? 1, tasks), stackOptions).catch(async (error: unknown) => {
     await removeData();
     throw error;
@@ -135,6 +137,11 @@ function serviceEnv(namespace: string, infra: TestInfra, databaseUrl: string, ru
     LOG_PRETTY: 'false',
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
   };
+}
+
+/** The task defaults below, then the spec's own variables over them. */
+function withOverrides(overrides: PlatformOptions['envWithPorts']): NonNullable<PlatformOptions['envWithPorts']> {
+  return (portOf) => ({ ...taskEnv(portOf), ...overrides?.(portOf) });
 }
 
 /** The dialer's simulator dials this run's gateway; webhooks may deliver to receivers on this machine. */

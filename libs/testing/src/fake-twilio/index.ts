@@ -10,3 +10,4 @@ export {
 export { silentMediaLeg, type TwilioMediaLeg, type TwilioMediaLegRunner } from './twilio-media-leg';
 export { twilioRequestSignature } from './twilio-request-signature';
 export { parseTwimlStream, type TwimlStream } from './twiml-stream';
+export { scriptedCallee, type ScriptedCalleeOptions } from './scripted-callee';
