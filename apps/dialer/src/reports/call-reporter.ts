@@ -1,9 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import { type CallEndReason, eventSubjects, type TranscriptAppendedEvent } from '@parley/contracts';
 import type { Task as TaskRow } from '@parley/db-dialer';
+import type { Logger } from '@parley/logging';
+import { LOGGER } from '@parley/service';
 import { CallReportsRepository } from './call-reports.repository';
-import { clip, extractiveReport, type ReportLine } from './extractive-report';
+import { clip, type ReportLine } from './extractive-report';
+import { LlmReportClient } from './llm-report.client';
+import { writeReport } from './report-writer';
 
 /** What a `call_completed` webhook carries besides ids (reference 002); a type, so it fits the payload's open `data`. */
 export type CallExcerpts = {
@@ -17,14 +21,20 @@ const EXCERPT_CHARS = 500;
 /**
  * Keeps the lines of task calls and writes each call's report when it ends: stored, published as
  * `dialer.v1.evt.call.reported` for the calls read model, and excerpted for the task's webhook.
- * Reports are extractive (deterministic, from the transcript) for every LLM provider today.
+ * The agent's LLM provider writes the report when it is not `local`; the extractive report
+ * (deterministic, from the transcript) is the fallback (`generatedBy` says which).
  */
 @Injectable()
 export class CallReporter {
   constructor(
     @Inject(CallReportsRepository) private readonly repository: CallReportsRepository,
     @Inject(Bus) private readonly bus: Bus,
-  ) {}
+    @Optional() @Inject(LOGGER) private readonly log?: Logger,
+  ) {
+    this.llm = new LlmReportClient(bus);
+  }
+
+  private readonly llm: LlmReportClient;
 
   addLine(line: TranscriptAppendedEvent): Promise<void> {
     return this.repository.addLine(line);
@@ -33,7 +43,8 @@ export class CallReporter {
   async report(task: TaskRow, callId: string, reason: CallEndReason): Promise<CallExcerpts> {
     const lines = await this.repository.linesOf(callId);
     const answeredBy = await this.repository.answeredBy(callId);
-    const draft = extractiveReport({ lines, reason, extractFields: task.extractFields, answeredBy });
+    const subject = { orgId: task.orgId, agentId: task.agentId, callId, reason, lines, extractFields: task.extractFields, answeredBy };
+    const draft = await writeReport(subject, this.llm, this.log);
     const report = await this.repository.save(task, callId, draft);
     const event = { callId, orgId: task.orgId, taskId: task.id, report, reportedAt: new Date().toISOString() };
     await this.bus.publishEvent(eventSubjects.callReported, event, { msgId: `${callId}:reported` });

@@ -23,7 +23,8 @@ function configuredGenerators(config: LlmWorkerConfig): ReportGenerator[] {
       apiKey: config.OPENAI_API_KEY ?? 'unused',
       baseUrl: config.OPENAI_BASE_URL,
       defaultModel: config.OPENAI_MODEL,
-      timeoutMs: Math.max(config.OPENAI_TIMEOUT_MS, 30_000),
+      // Longer than a reply may wait, shorter than the dialer waits for the report (20 s).
+      timeoutMs: Math.min(Math.max(config.OPENAI_TIMEOUT_MS, 15_000), 18_000),
     }),
   ];
 }
