@@ -14,6 +14,7 @@ import { publishControl } from './call-control';
 import type { CallLatencyMeter } from './call-latency';
 import type { CallSettings } from './call-settings';
 import type { Playback } from './playback';
+import { ToolEffects } from './tool-effects';
 
 export interface AgentVoiceContext {
   readonly bus: Bus;
@@ -46,10 +47,13 @@ interface ActiveTurn {
  */
 export class AgentVoice {
   private readonly subscriptions: BusSubscription[];
+  private readonly effects: ToolEffects;
   private turn: ActiveTurn | undefined;
 
   constructor(private readonly ctx: AgentVoiceContext) {
-    const { bus, callId } = ctx;
+    const { bus, callId, orgId, playback, settings, log } = ctx;
+    const say = (turnId: string, text: string) => this.say(turnId, text);
+    this.effects = new ToolEffects({ bus, callId, orgId, playback, rpcTimeoutMs: settings.rpcTimeoutMs, log, say });
     this.subscriptions = [
       bus.subscribe(voiceSubjects.replyText(callId), (chunk) => this.onReplyText(chunk)),
       bus.subscribeAudio(voiceSubjects.audioOut(callId), (frame, headers) => this.onAudio(frame, headers)),
@@ -95,7 +99,13 @@ export class AgentVoice {
   /** Tells LLM and TTS workers to drop the turn; only `playedText` reached the caller. */
   cancel(turnId: string, playedText: string): void {
     if (this.turn?.id === turnId) this.clearTurn();
+    this.effects.cancel(turnId);
     publishControl(this.ctx.bus, this.ctx.callId, { type: 'interrupt', turnId, playedText }, this.ctx.log);
+  }
+
+  /** The turn played to its end: its transfer (`transfer_call`) goes ahead now. */
+  turnPlayed(turnId: string): void {
+    this.effects.turnPlayed(turnId);
   }
 
   stop(): void {
@@ -123,7 +133,10 @@ export class AgentVoice {
     }
     if (chunk.text.trim()) this.speakSentence(turn, chunk.text);
     if (chunk.final) {
-      turn.endCall = chunk.endCall ?? false;
+      if (chunk.dtmf) this.effects.playDtmf(turn.id, turn.sentences++, chunk.dtmf);
+      if (chunk.transfer) this.effects.transferAfter(turn.id, chunk.transfer.to);
+      // A transfer hands the caller on: the agent does not also hang up.
+      turn.endCall = (chunk.endCall ?? false) && !chunk.transfer;
       this.ctx.playback.endTurn(turn.id);
     }
   }

@@ -353,6 +353,7 @@ export class CallSession {
     this.conversation.assistant(turn.text, false);
     this.meter.agentSpoke(turn.text, turn.turnId !== GREETING_TURN);
     this.limits.setAgentBusy(false);
+    this.voice.turnPlayed(turn.turnId);
     if (this.voice.endCallRequested) {
       void this.end('AGENT_ENDED');
     } else if (turn.turnId !== GREETING_TURN && this.turns >= this.ctx.agent.limits.maxTurns) {

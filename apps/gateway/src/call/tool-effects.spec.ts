@@ -36,7 +36,7 @@ describe('ToolEffects', () => {
       effects(playback, []).playDtmf('t1', 1, '1#');
       playback.endTurn('t1');
     });
-    await expect(played).resolves.toMatchObject({ turnId: 't1', interrupted: false });
+    await expect(played).resolves.toEqual({ turnId: 't1', text: 'Pressing one. [DTMF 1#]', interrupted: false });
     const tones = dtmfFrames('1#');
     expect(frames.length).toBe(1 + tones.length);
     expect(frames[0][0]).toBe(7);

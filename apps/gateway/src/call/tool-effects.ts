@@ -31,11 +31,14 @@ export class ToolEffects {
 
   constructor(private readonly ctx: ToolEffectsContext) {}
 
-  /** Adds the keys' tones as the turn's sentence `index`; call before the turn's end. */
+  /**
+   * Adds the keys' tones as the turn's sentence `index`; call before the turn's end. The history
+   * keeps them as `[DTMF <keys>]`, so the model knows what it pressed.
+   */
   playDtmf(turnId: string, index: number, digits: string): void {
     const { playback } = this.ctx;
     const frames = dtmfFrames(digits);
-    playback.addSentence(turnId, index, '');
+    playback.addSentence(turnId, index, `[DTMF ${digits}]`);
     frames.forEach((frame, i) => playback.pushFrame(turnId, index, frame, i === frames.length - 1));
   }
 
