@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@parley/logging';
 import type { Principal } from '../auth/principal';
+import type { RequestContext } from './request-context';
 
 /**
  * The parts of Express's request and response rest-api reads. Express 5 ships no types and
@@ -15,8 +15,8 @@ export type ApiRequest = IncomingMessage & {
   readonly params: Record<string, string>;
   /** Set by the request-id middleware (or the error filter when the body parser failed first). */
   requestId?: string;
-  /** A child of the app logger carrying `request_id`. */
-  log?: Logger;
+  /** The request's id and its logger (a child of the app's carrying `request_id`, made on first use). */
+  context?: RequestContext;
   /** Set by `ApiKeyGuard` or `SessionGuard`. */
   principal?: Principal;
 };

@@ -7,9 +7,19 @@ import type { ApiRequest, ApiResponse } from './http-types';
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-interface RequestContext {
-  readonly requestId: string;
-  readonly log: Logger;
+/** A request's id and its child logger, made on first use: most requests never log a line. */
+export class RequestContext {
+  private child: Logger | undefined;
+
+  constructor(
+    readonly requestId: string,
+    private readonly root: Logger,
+  ) {}
+
+  get log(): Logger {
+    this.child ??= this.root.child({ request_id: this.requestId });
+    return this.child;
+  }
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -25,17 +35,17 @@ export function requestLogger(fallback: Logger): Logger {
 
 /**
  * Gives the request its id (the client's `X-Request-Id` when sane, else a fresh uuid), echoes
- * it, and attaches the child logger. Idempotent, so the error filter can call it for a request
- * that failed in the body parser, before this middleware ran.
+ * it, and attaches its context (the child logger, made when first used). Idempotent, so the error
+ * filter can call it for a request that failed in the body parser, before this middleware ran.
  */
 export function assignRequestId(req: ApiRequest, res: ApiResponse, logger: Logger): RequestContext {
-  if (req.requestId && req.log) return { requestId: req.requestId, log: req.log };
+  if (req.context) return req.context;
   const incoming = req.headers['x-request-id'];
   const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   req.requestId = requestId;
-  req.log = logger.child({ request_id: requestId });
+  req.context = new RequestContext(requestId, logger);
   if (!res.headersSent) res.setHeader(REQUEST_ID_HEADER, requestId);
-  return { requestId, log: req.log };
+  return req.context;
 }
 
 export function requestIdMiddleware(logger: Logger) {
