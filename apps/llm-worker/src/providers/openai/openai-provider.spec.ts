@@ -1,7 +1,10 @@
+import { createLogger } from '@parley/logging';
 import { FakeOpenAiServer } from '@parley/testing';
 import { demoAgent, demoRequest } from '../../testing/demo-agent';
 import type { ReplyEvent } from '../llm-provider';
 import { describeLlmProviderConformance, type LlmScenario } from '../llm-provider.conformance';
+import { HttpToolCaller } from '../../tools/http-tool-caller';
+import { ToolRunner } from '../../tools/tool-runner';
 import { OpenAiLlmProvider } from './openai-provider';
 
 const API_KEY = 'sk-test-parley';
@@ -9,9 +12,15 @@ const TIMEOUT_MS = 1_500;
 
 let fake: FakeOpenAiServer;
 
-function provider(apiKey = API_KEY): OpenAiLlmProvider {
-  return new OpenAiLlmProvider({ apiKey, baseUrl: fake.baseUrl, defaultModel: 'gpt-test', timeoutMs: TIMEOUT_MS });
+function options(apiKey = API_KEY) {
+  return { apiKey, baseUrl: fake.baseUrl, defaultModel: 'gpt-test', timeoutMs: TIMEOUT_MS };
 }
+
+function provider(apiKey = API_KEY): OpenAiLlmProvider {
+  return new OpenAiLlmProvider(options(apiKey));
+}
+
+const silent = createLogger({ service: 'llm-worker-spec', level: 'silent' });
 
 function arrange(scenario: LlmScenario): void {
   switch (scenario) {
@@ -80,6 +89,33 @@ describe('OpenAiLlmProvider', () => {
     const second = fake.requests.at(-1)!.body.messages;
     expect(second.at(-2)).toMatchObject({ role: 'assistant', tool_calls: [{ function: { name: 'end_call', arguments: '{}' } }] });
     expect(second.at(-1)).toMatchObject({ role: 'tool', content: expect.stringContaining('goodbye') });
+  });
+
+  it('bounds the tool rounds: the last request lets the model call no tool, and its words end the turn', async () => {
+    const dtmf = { name: 'send_dtmf', description: '', parameters: {} };
+    const agent = { ...demoAgent, llm: { provider: 'openai', model: 'gpt-test' }, tools: [dtmf] };
+    const press = { toolCalls: [{ name: 'send_dtmf', arguments: { digits: '1' } }] };
+    fake.reply(press, press, press, { text: 'Done pressing.' });
+    const runner = new ToolRunner({ http: new HttpToolCaller({ allowedHosts: [], defaultTimeoutMs: 100, maxResponseBytes: 100 }, silent), searchTopK: 3 });
+    const before = fake.requests.length;
+    const events = await collect(demoRequest('press one three times', { agent }), new OpenAiLlmProvider({ ...options(), tools: runner }));
+    const bodies = fake.requests.slice(before).map((request) => request.body);
+    expect(bodies.map((body) => body.tool_choice)).toEqual([undefined, undefined, undefined, 'none']);
+    expect(bodies[0].tools?.map((tool) => tool.function.name)).toEqual(['end_call', 'send_dtmf']);
+    expect(events.filter((event) => event.type !== 'usage')).toEqual([
+      { type: 'dtmf', digits: '1' },
+      { type: 'dtmf', digits: '1' },
+      { type: 'dtmf', digits: '1' },
+      { type: 'text', text: 'Done ' },
+      { type: 'text', text: 'pressing.' },
+    ]);
+  });
+
+  it('offers only end_call when it runs no tools, whatever the agent names', async () => {
+    fake.reply({ text: 'Hi.' });
+    const agent = { ...demoAgent, knowledgeBaseIds: ['7f1c0a52-2d1e-4c55-9a57-0f9a3c1f6b10'], tools: [{ name: 'send_dtmf', description: '', parameters: {} }] };
+    await collect(demoRequest('hi', { agent }));
+    expect(fake.requests.at(-1)!.body.tools?.map((tool) => tool.function.name)).toEqual(['end_call']);
   });
 
   it('closes the HTTP stream when the turn is aborted', async () => {
