@@ -44,8 +44,8 @@ export class WebhooksModule {
           name: 'webhooks',
           namespace: config.BUS_NAMESPACE,
           logger,
-          // Facts come on CALL, BILLING and DIALER; endpoint.disabled goes out on WEBHOOKS.
-          streams: [streams.call, streams.billing, streams.dialer, streams.webhooks],
+          // Facts come on CALL, BILLING, DIALER and KNOWLEDGE; endpoint.disabled goes out on WEBHOOKS.
+          streams: [streams.call, streams.billing, streams.dialer, streams.webhooks, streams.knowledge],
         }),
         DatabaseModule.forRoot(config.DATABASE_URL),
       ],

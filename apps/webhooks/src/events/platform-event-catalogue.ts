@@ -83,6 +83,27 @@ export function toWebhookEvent(event: ConsumedEvent<EventSubject>): WebhookEvent
         settled_at: p.settledAt,
       });
     }
+    case eventSubjects.knowledgeDocumentUploaded: {
+      const p = event.payload;
+      return webhookEvent(p.orgId, 'knowledge.document_uploaded', p.documentId, p.indexedAt, {
+        knowledge_base_id: p.knowledgeBaseId,
+        document_id: p.documentId,
+        source_file: p.source,
+        chunks_created: p.chunksCreated,
+        embedded: p.embedded,
+        indexed_at: p.indexedAt,
+      });
+    }
+    case eventSubjects.knowledgeReindexed: {
+      const p = event.payload;
+      return webhookEvent(p.orgId, 'knowledge.reindexed', p.jobId, p.reindexedAt, {
+        knowledge_base_id: p.knowledgeBaseId,
+        job_id: p.jobId,
+        chunks_reindexed: p.chunksReindexed,
+        embedded: p.embedded,
+        reindexed_at: p.reindexedAt,
+      });
+    }
     default:
       return undefined;
   }

@@ -7,10 +7,12 @@ import { toWebhookEvent } from './platform-event-catalogue';
 /** Shared by every webhooks instance, so each fact is queued once. */
 export const CALL_EVENTS_DURABLE = 'webhooks-call-events';
 export const BILLING_EVENTS_DURABLE = 'webhooks-billing-events';
+export const KNOWLEDGE_EVENTS_DURABLE = 'webhooks-knowledge-events';
 export const CONSUMER_CONCURRENCY = Symbol('webhooks:consumer-concurrency');
 
 /**
- * Turns call facts (CALL stream) and settled costs (BILLING, `call.settled` only) into webhook
+ * Turns call facts (CALL stream), settled costs (BILLING, `call.settled` only) and knowledge facts
+ * (KNOWLEDGE: a document indexed, a base reindexed) into webhook
  * deliveries, through durable consumers with explicit acks: an event is acked only once its
  * deliveries are stored, so a webhooks or NATS restart loses none.
  */
@@ -36,6 +38,7 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap {
       filterSubject: eventSubjects.callSettled,
       maxDeliver: 1_000,
     });
+    await this.bus.consume(streams.knowledge, KNOWLEDGE_EVENTS_DURABLE, (event) => this.handle(event), { maxDeliver: 1_000 });
   }
 
   async handle(event: ConsumedEvent<EventSubject>): Promise<void> {
