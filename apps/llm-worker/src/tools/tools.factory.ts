@@ -15,7 +15,7 @@ export interface AgentTools {
 export function createAgentTools(config: LlmWorkerConfig, bus: Bus, logger: Logger): AgentTools {
   const log = logger.child({ component: 'tools' });
   const knowledge = new BusKnowledgeSearch(bus, config.KNOWLEDGE_SEARCH_TIMEOUT_MS, log);
-  if (!config.LLM_TOOLS_SIGNING_SECRET) log.warn('LLM_TOOLS_SIGNING_SECRET is not set: custom HTTP tools will not be called');
+  if (!config.LLM_TOOLS_SIGNING_SECRET) log.info('LLM_TOOLS_SIGNING_SECRET is not set: custom HTTP tools will not be called');
   const http = new HttpToolCaller(
     {
       signingSecret: config.LLM_TOOLS_SIGNING_SECRET,

@@ -5,7 +5,7 @@ import type { KnowledgeHit, KnowledgeSearch } from '../../tools/knowledge-search
 import type { LlmProvider, ReplyEvent } from '../llm-provider';
 import { callerIntent, expressesGratitude } from './caller-intent';
 import type { KnowledgeEntry } from './knowledge-entries';
-import { passageEntry } from './knowledge-passages';
+import { passageEntries } from './knowledge-passages';
 import { KnowledgeRetriever } from './knowledge-retriever';
 import { localPhrases } from './local-phrases';
 import { RetrieverCache } from './retriever-cache';
@@ -81,7 +81,7 @@ export class LocalLlmProvider implements LlmProvider {
     const passages = await this.passages(request, question);
     if (passages.length === 0) return knowledge ? this.retrievers.for(knowledge).answer(question) : undefined;
     const own = knowledge ? this.retrievers.for(knowledge).entries : [];
-    return new KnowledgeRetriever([...own, ...passages.map(passageEntry)]).answer(question);
+    return new KnowledgeRetriever([...own, ...passages.flatMap(passageEntries)]).answer(question);
   }
 
   private async passages(request: LlmReplyRequest, question: string): Promise<KnowledgeHit[]> {
