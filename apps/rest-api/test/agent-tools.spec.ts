@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { BUILTIN_TOOLS } from '@parley/contracts';
 import { agentToolsViewSchema } from '../src/agents/agent-view.schema';
 import { type RestApiHarness, startRestApi, type TestTenant } from './support/rest-api-harness';
@@ -30,7 +29,8 @@ describe('agent tools over the REST API (real Postgres, Redis and NATS)', () => 
 
   it('lists end_call, the built-ins the agent enabled, search_kb with a knowledge base, then its custom tools (004 §7)', async () => {
     const tools = [{ name: 'transfer_call' }, lookup, { name: 'send_dtmf' }];
-    const created = await asTenant('POST', '/api/v1/agents', { ...agent, tools, knowledge_base_id: randomUUID() });
+    const kb = await asTenant('POST', '/api/v1/knowledge-bases', { name: 'Tools KB' });
+    const created = await asTenant('POST', '/api/v1/agents', { ...agent, tools, knowledge_base_id: kb.body.data.id });
     expect(created.status).toBe(201);
     expect(created.body.data.tools).toEqual([
       { name: 'transfer_call', description: '', parameters: { type: 'object', properties: {} } },

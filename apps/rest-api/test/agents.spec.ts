@@ -61,6 +61,8 @@ describe('agents API against real Postgres, Redis and NATS', () => {
     api = await startRestApi();
     tenant = await api.createTenant('pro');
     other = await api.createTenant('pro');
+    // An agent may only name a knowledge base of its own organization.
+    everyField.knowledge_base_id = (await asTenant('POST', '/api/v1/knowledge-bases', { name: 'Agent KB' })).body.data.id;
     dialer = new FakeDialer(api.bus);
     events = await AgentChangedEvents.start(api.bus);
   });

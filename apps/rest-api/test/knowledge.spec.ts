@@ -161,6 +161,28 @@ describe('knowledge bases API against real Postgres, Redis and NATS', () => {
     });
   });
 
+  describe('agents attaching a knowledge base', () => {
+    it('lets an agent name its own organization’s base, and answers 404 for another’s or an unknown one', async () => {
+      const base = await createBase();
+      const theirs = (await as(other)('POST', '/knowledge-bases', { name: 'Theirs' })).body.data.id as string;
+      const agent = { name: 'KB agent', system_prompt: 'Answer from the knowledge base.' };
+
+      const created = await asTenant('POST', '/agents', { ...agent, knowledge_base_id: base.id });
+      expect(created.status).toBe(201);
+      expect(created.body.data.knowledge_base_id).toBe(base.id);
+      for (const kbId of [theirs, randomUUID()]) {
+        const refused = await asTenant('POST', '/agents', { ...agent, knowledge_base_id: kbId });
+        expect(refused.status).toBe(404);
+        expect(refused.body).toMatchObject({ code: 'NOT_FOUND', details: { field: 'knowledge_base_id' } });
+      }
+      const patched = await asTenant('PATCH', `/agents/${created.body.data.id}`, { knowledge_base_id: theirs });
+      expect(patched.status).toBe(404);
+      const cleared = await asTenant('PATCH', `/agents/${created.body.data.id}`, { knowledge_base_id: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.data.knowledge_base_id).toBeNull();
+    });
+  });
+
   describe('documents and indexing', () => {
     it('ingests raw text in the background: pending, then ready with counts, and a document_uploaded fact', async () => {
       const base = await createBase({ chunk_size: 120, chunk_overlap: 0 });
@@ -177,6 +199,13 @@ describe('knowledge bases API against real Postgres, Redis and NATS', () => {
 
       const fact = await facts.next(eventSubjects.knowledgeDocumentUploaded, (p) => p.documentId === res.body.data.document_id);
       expect(fact).toMatchObject({ orgId: tenant.orgId, knowledgeBaseId: base.id, source: 'about-page', chunksCreated: created, embedded: false });
+    });
+
+    it('refuses a JSON body over 100 kB with 413 (upload larger text as a file)', async () => {
+      const base = await createBase();
+      const res = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'word '.repeat(30_000) });
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('INVALID_REQUEST');
     });
 
     it('labels ingested text api_ingest by default and refuses blank text with 400', async () => {

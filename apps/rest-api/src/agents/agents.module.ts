@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QuotaService } from '../billing/quota.service';
 import { IdentityModule } from '../identity/identity.module';
+import { KnowledgeModule } from '../knowledge/knowledge.module';
 import { ActiveTasksClient } from './active-tasks.client';
 import { AgentPages } from './agent-pages.service';
 import { AgentsController } from './agents.controller';
@@ -13,7 +14,7 @@ import { DashboardAgentsController } from './dashboard-agents.controller';
  * (IdentityModule's publisher). Needs the REST kernel, auth, `BusModule` and `DatabaseModule` (global).
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, KnowledgeModule],
   controllers: [AgentsController, DashboardAgentsController],
   providers: [AgentsRepository, ActiveTasksClient, AgentsService, AgentPages, QuotaService],
 })

@@ -3,6 +3,7 @@ import type { Agent } from '@parley/db-agents';
 import { REST_API_CONFIG, type RestApiConfig } from '../config';
 import { ApiError } from '../http/api-error';
 import { InvalidationEvents } from '../identity/invalidation-events.publisher';
+import { KnowledgeBaseAccess } from '../knowledge/knowledge-base-access';
 import { ActiveTasksClient } from './active-tasks.client';
 import type { AgentCreate } from './agent-create.schema';
 import { toAgentData } from './agent-data.mapper';
@@ -31,6 +32,7 @@ export class AgentsService {
     @Inject(ActiveTasksClient) private readonly activeTasks: ActiveTasksClient,
     @Inject(InvalidationEvents) private readonly events: InvalidationEvents,
     @Inject(REST_API_CONFIG) private readonly config: RestApiConfig,
+    @Inject(KnowledgeBaseAccess) private readonly knowledgeBases: KnowledgeBaseAccess,
   ) {}
 
   async list(orgId: string, query: AgentListQuery): Promise<AgentList> {
@@ -48,12 +50,14 @@ export class AgentsService {
 
   async create(orgId: string, input: AgentCreate): Promise<AgentView> {
     assertToolUrls(input.tools, this.config.LLM_TOOLS_ALLOWED_HOSTS);
+    await this.knowledgeBases.assertOwned(orgId, input.knowledge_base_id);
     return toAgentView(await this.repository.create(orgId, toAgentData(input)));
   }
 
   /** Gateways drop cached configurations of the agent, so the next call runs with the change. */
   async update(orgId: string, id: string, patch: AgentPatch): Promise<AgentView> {
     assertToolUrls(patch.tools, this.config.LLM_TOOLS_ALLOWED_HOSTS);
+    await this.knowledgeBases.assertOwned(orgId, patch.knowledge_base_id);
     const agent = UUID.test(id) ? await this.repository.update(orgId, id, toAgentData(patch)) : null;
     if (!agent) throw notFound();
     await this.published(agent, 'updated');

@@ -5,6 +5,7 @@ import { EmbeddingsClient } from './embeddings.client';
 import { IndexingJobsRepository } from './indexing-jobs.repository';
 import { IndexingWorker } from './indexing.worker';
 import { JobRunner } from './job-runner';
+import { KnowledgeBaseAccess } from './knowledge-base-access';
 import { KnowledgeBasesController } from './knowledge-bases.controller';
 import { KnowledgeBasesRepository } from './knowledge-bases.repository';
 import { KnowledgeBasesService } from './knowledge-bases.service';
@@ -16,7 +17,8 @@ import { KnowledgeSearchService } from './knowledge-search.service';
 
 /**
  * Knowledge bases (reference 004 §11): the REST routes, the background indexing worker, search
- * (REST and `knowledge.v1.rpc.search`) and the knowledge.* facts. Needs the REST kernel, auth,
+ * (REST and `knowledge.v1.rpc.search`) and the knowledge.* facts. Exports `KnowledgeBaseAccess`
+ * for features that reference a base (agents). Needs the REST kernel, auth,
  * `BusModule` and `DatabaseModule` (global).
  */
 @Module({
@@ -34,7 +36,8 @@ import { KnowledgeSearchService } from './knowledge-search.service';
     KnowledgeBasesService,
     KnowledgeSearchService,
     KnowledgeSearchRpc,
+    KnowledgeBaseAccess,
   ],
-  exports: [KnowledgeBasesRepository],
+  exports: [KnowledgeBaseAccess],
 })
 export class KnowledgeModule {}
