@@ -4,7 +4,8 @@ import { entityIdSchema, isoDateTimeSchema } from './ids.schema';
 /**
  * Event types an endpoint may subscribe to: the part of reference 004's catalogue that maps
  * onto calls (a session is a call), plus `call.settled` (the call's cost is known) and `test`.
- * `sip.*` and `knowledge.*` are accepted now and delivered once their features publish them.
+ * `knowledge.*` come from the KNOWLEDGE stream; `sip.*` are accepted now and delivered once that
+ * feature publishes them.
  */
 export const webhookEventTypeSchema = z.enum([
   'session.started',
