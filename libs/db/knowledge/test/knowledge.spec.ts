@@ -49,6 +49,25 @@ describe('knowledge slice', () => {
     expect(hits).toEqual([{ chunk_index: 1 }]);
   });
 
+  it('stores indexing jobs, the indexing status, and embeddings as real arrays, and drops jobs with their base', async () => {
+    const base = await baseWithChunks([]);
+    const job = await prisma.indexingJob.create({
+      data: { knowledgeBaseId: base.id, orgId: base.orgId, kind: 'document', source: 'faq.md', content: '["a"]' },
+    });
+    expect(job).toMatchObject({ status: 'pending', attempts: 0, chunkCount: 0, leaseUntil: null });
+    await prisma.indexingJob.update({ where: { id: job.id }, data: { status: 'indexing' } });
+    const chunk = await prisma.knowledgeChunk.create({
+      data: { knowledgeBaseId: base.id, content: 'a', chunkIndex: 0, jobId: job.id, embedding: [0.6, 0.8] },
+    });
+
+    expect((await prisma.knowledgeChunk.findUnique({ where: { id: chunk.id } }))?.embedding).toEqual([
+      expect.closeTo(0.6, 5),
+      expect.closeTo(0.8, 5),
+    ]);
+    await prisma.knowledgeBase.delete({ where: { id: base.id } });
+    expect(await prisma.indexingJob.count({ where: { id: job.id } })).toBe(0);
+  });
+
   it('removes the chunks with their knowledge base', async () => {
     const base = await baseWithChunks(['one', 'two']);
 
