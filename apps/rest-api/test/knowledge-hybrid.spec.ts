@@ -1,15 +1,8 @@
 import type { KnowledgeClient } from '@parley/db-knowledge';
 import { FAKE_EMBEDDING_DIMENSIONS, FakeOpenAiServer } from '@parley/testing';
 import { KNOWLEDGE_DB } from '../src/database/database.tokens';
+import { until } from './knowledge-test-kit';
 import { type RestApiHarness, startRestApi, type TestTenant } from './support/rest-api-harness';
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const ARTICLES = [
   'Refunds: items can be returned within thirty days for a full refund.',

@@ -1,91 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { type Bus } from '@parley/bus';
-import { eventSubjects, type KnowledgeSearchReply, rpcSubjects, streams } from '@parley/contracts';
+import { type KnowledgeSearchReply, rpcSubjects } from '@parley/contracts';
 import type { KnowledgeClient } from '@parley/db-knowledge';
 import { KNOWLEDGE_DB } from '../src/database/database.tokens';
+import { FAQ, knowledgeCalls, until } from './knowledge-test-kit';
 import { type RestApiHarness, startRestApi, type TestTenant } from './support/rest-api-harness';
-
-/** Every knowledge fact on the KNOWLEDGE stream, read by a durable consumer as webhooks would. */
-class KnowledgeFacts {
-  readonly seen: { subject: string; payload: Record<string, unknown> }[] = [];
-
-  static async start(bus: Bus): Promise<KnowledgeFacts> {
-    const facts = new KnowledgeFacts();
-    await bus.ensureStreams([streams.knowledge]);
-    await bus.consume(streams.knowledge, 'knowledge-spec', async (event) => {
-      facts.seen.push({ subject: event.subject, payload: event.payload as unknown as Record<string, unknown> });
-    });
-    return facts;
-  }
-
-  async next(subject: string, match: (payload: Record<string, unknown>) => boolean) {
-    await until(() => this.seen.some((fact) => fact.subject === subject && match(fact.payload)));
-    return this.seen.find((fact) => fact.subject === subject && match(fact.payload))!.payload;
-  }
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const FAQ = [
-  '# Opening hours',
-  '',
-  'Our stores are open from nine to five on weekdays. On Saturdays we open at ten.',
-  '',
-  '# Returns',
-  '',
-  'Items can be returned within thirty days for a full refund. Bring the receipt.',
-  '',
-  '# Shipping',
-  '',
-  'Shipping takes three to five business days. Express shipping arrives the next day.',
-].join('\n');
 
 describe('knowledge bases API against real Postgres, Redis and NATS', () => {
   let api: RestApiHarness;
   let tenant: TestTenant;
   let other: TestTenant;
-  let facts: KnowledgeFacts;
   let db: KnowledgeClient;
-
-  const as = (who: TestTenant) => (method: string, path: string, body?: unknown) =>
-    api.call(method, `/api/v1${path}`, { bearer: who.key, body });
-  const asTenant = (method: string, path: string, body?: unknown) => as(tenant)(method, path, body);
-
-  const createBase = async (fields: Record<string, unknown> = {}) => {
-    const res = await asTenant('POST', '/knowledge-bases', { name: 'FAQ', ...fields });
-    expect(res.status).toBe(201);
-    return res.body.data as { id: string } & Record<string, unknown>;
-  };
-  const ready = async (kbId: string) => {
-    let detail: Record<string, unknown> = {};
-    await until(async () => {
-      detail = (await asTenant('GET', `/knowledge-bases/${kbId}`)).body.data;
-      return detail.indexing_status === 'ready' || detail.indexing_status === 'failed';
-    });
-    return detail;
-  };
-  const upload = (kbId: string, name: string, content: string | Uint8Array, who = tenant) => {
-    const form = new FormData();
-    form.append('file', new Blob([content]), name);
-    return fetch(`${api.baseUrl}/api/v1/knowledge-bases/${kbId}/documents`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${who.key}` },
-      body: form,
-    }).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  const search = (body: Record<string, unknown>) => asTenant('POST', '/knowledge/search', body);
+  const { as, asTenant, createBase, ready, upload, search } = knowledgeCalls(() => api, () => tenant);
 
   beforeAll(async () => {
     api = await startRestApi({ env: { KNOWLEDGE_POLL_MS: '50' } });
     tenant = await api.createTenant('pro');
     other = await api.createTenant('pro');
-    facts = await KnowledgeFacts.start(api.bus);
     db = api.app.get(KNOWLEDGE_DB);
   });
 
@@ -180,147 +110,6 @@ describe('knowledge bases API against real Postgres, Redis and NATS', () => {
       const cleared = await asTenant('PATCH', `/agents/${created.body.data.id}`, { knowledge_base_id: null });
       expect(cleared.status).toBe(200);
       expect(cleared.body.data.knowledge_base_id).toBeNull();
-    });
-  });
-
-  describe('documents and indexing', () => {
-    it('ingests raw text in the background: pending, then ready with counts, and a document_uploaded fact', async () => {
-      const base = await createBase({ chunk_size: 120, chunk_overlap: 0 });
-      const res = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: FAQ, source_name: 'about-page' });
-
-      expect(res.status).toBe(202);
-      expect(res.body.data).toMatchObject({ source_file: 'about-page', indexing_status: 'pending' });
-      const created = res.body.data.chunks_created as number;
-      expect(created).toBeGreaterThan(2);
-      const detail = await ready(base.id);
-      expect(detail).toMatchObject({ indexing_status: 'ready', chunk_count: created });
-      expect(detail.total_chars).toBeGreaterThan(FAQ.length * 0.8);
-      expect(Date.parse(detail.last_indexed_at as string)).not.toBeNaN();
-
-      const fact = await facts.next(eventSubjects.knowledgeDocumentUploaded, (p) => p.documentId === res.body.data.document_id);
-      expect(fact).toMatchObject({ orgId: tenant.orgId, knowledgeBaseId: base.id, source: 'about-page', chunksCreated: created, embedded: false });
-    });
-
-    it('refuses a JSON body over 100 kB with 413 (upload larger text as a file)', async () => {
-      const base = await createBase();
-      const res = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'word '.repeat(30_000) });
-      expect(res.status).toBe(413);
-      expect(res.body.code).toBe('INVALID_REQUEST');
-    });
-
-    it('labels ingested text api_ingest by default and refuses blank text with 400', async () => {
-      const base = await createBase();
-      const res = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: 'Plain text.' });
-      expect(res.body.data.source_file).toBe('api_ingest');
-      const blank = await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: '  \n ' });
-      expect(blank.status).toBe(400);
-      expect((await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, {})).status).toBe(400);
-    });
-
-    it('uploads a markdown file as multipart field "file" and indexes it under its name', async () => {
-      const base = await createBase();
-      const res = await upload(base.id, 'faq.md', FAQ);
-
-      expect(res.status).toBe(202);
-      expect(res.body.data).toMatchObject({ source_file: 'faq.md', chunks_created: 1 });
-      await ready(base.id);
-      const chunks = await asTenant('GET', `/knowledge-bases/${base.id}/chunks`);
-      expect(chunks.body.data).toEqual([expect.objectContaining({ source: 'faq.md', chunk_index: 0, is_active: true })]);
-    });
-
-    it('splits a CSV upload by row, the header on top of every chunk', async () => {
-      const base = await createBase({ chunk_size: 120, chunk_overlap: 10 });
-      const rows = Array.from({ length: 12 }, (_, i) => `${i},Widget ${i},${i}.99`);
-      const res = await upload(base.id, 'prices.csv', ['sku,name,price', ...rows].join('\n'));
-      expect(res.status).toBe(202);
-      await ready(base.id);
-
-      const stored = await db.knowledgeChunk.findMany({ where: { knowledgeBaseId: base.id }, orderBy: { chunkIndex: 'asc' } });
-      expect(stored.length).toBe(res.body.data.chunks_created);
-      expect(stored.every((chunk) => chunk.content.startsWith('sku,name,price\n'))).toBe(true);
-      expect(stored.flatMap((chunk) => chunk.content.split('\n').slice(1))).toEqual(rows);
-    });
-
-    it('splits a JSON array upload by element, and refuses malformed JSON with 400', async () => {
-      const base = await createBase({ chunk_size: 100, chunk_overlap: 0 });
-      const items = Array.from({ length: 6 }, (_, i) => ({ question: `Question ${i}?`, answer: `Answer ${i}.` }));
-      const res = await upload(base.id, 'faq.json', JSON.stringify(items));
-      expect(res.status).toBe(202);
-      await ready(base.id);
-      const stored = await db.knowledgeChunk.findMany({ where: { knowledgeBaseId: base.id }, orderBy: { chunkIndex: 'asc' } });
-      expect(stored.flatMap((chunk) => chunk.content.split('\n').map((line) => JSON.parse(line) as unknown))).toEqual(items);
-
-      const bad = await upload(base.id, 'broken.json', '[{"question": ');
-      expect(bad.status).toBe(400);
-      expect(bad.body).toMatchObject({ code: 'INVALID_REQUEST', error: expect.stringContaining('not valid JSON') });
-    });
-
-    it('refuses another file type, binary content and a request without a file with 400', async () => {
-      const base = await createBase();
-      const pdf = await upload(base.id, 'manual.pdf', '%PDF-1.7');
-      expect(pdf.status).toBe(400);
-      expect(pdf.body.details.accepted).toEqual(['.txt', '.md', '.csv', '.json']);
-      expect((await upload(base.id, 'data.txt', new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).status).toBe(400);
-      const none = await asTenant('POST', `/knowledge-bases/${base.id}/documents`);
-      expect(none.status).toBe(400);
-      expect(none.body.code).toBe('INVALID_REQUEST');
-    });
-
-    it('accepts a file of exactly 10 MB and refuses a larger one with 413', async () => {
-      const base = await createBase({ chunk_size: 4_000, chunk_overlap: 0 });
-      const line = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n';
-      const tenMb = 10 * 1024 * 1024;
-      const big = line.repeat(Math.ceil(tenMb / line.length)).slice(0, tenMb);
-
-      const tooLarge = await upload(base.id, 'big.txt', `${big}x`);
-      expect(tooLarge.status).toBe(413);
-      expect(tooLarge.body).toMatchObject({ code: 'INVALID_REQUEST', details: { max_bytes: tenMb } });
-      const accepted = await upload(base.id, 'big.txt', big);
-      expect(accepted.status).toBe(202);
-      await until(async () => (await db.indexingJob.findFirst({ where: { knowledgeBaseId: base.id } }))?.status === 'ready', 60_000);
-      expect(await db.knowledgeChunk.count({ where: { knowledgeBaseId: base.id } })).toBe(accepted.body.data.chunks_created);
-    }, 120_000);
-
-    it('reindexes every chunk in the background and announces knowledge.reindexed', async () => {
-      const base = await createBase({ chunk_size: 120, chunk_overlap: 0 });
-      await asTenant('POST', `/knowledge-bases/${base.id}/ingest`, { content: FAQ });
-      const { chunk_count: count } = await ready(base.id);
-
-      const res = await asTenant('POST', `/knowledge-bases/${base.id}/reindex`);
-      expect(res.status).toBe(202);
-      expect(res.body.data).toMatchObject({ chunks_reindexed: count, indexing_status: 'pending' });
-      const fact = await facts.next(eventSubjects.knowledgeReindexed, (p) => p.jobId === res.body.data.job_id);
-      expect(fact).toMatchObject({ orgId: tenant.orgId, knowledgeBaseId: base.id, chunksReindexed: count });
-      expect((await ready(base.id)).indexing_status).toBe('ready');
-    });
-
-    it('picks up a job whose worker died mid-way (lapsed lease) and indexes it once', async () => {
-      const base = await createBase();
-      // One transaction, as a worker would have left them: the job running, its chunk written.
-      const jobId = randomUUID();
-      await db.$transaction([
-        db.indexingJob.create({
-          data: {
-            id: jobId,
-          knowledgeBaseId: base.id,
-          orgId: tenant.orgId,
-          kind: 'document',
-          source: 'orphan.txt',
-          content: JSON.stringify(['Left behind by a crashed worker.']),
-          chunkCount: 1,
-          status: 'indexing',
-          attempts: 1,
-          leaseUntil: new Date(Date.now() - 1_000),
-          },
-        }),
-        db.knowledgeChunk.create({
-          data: { knowledgeBaseId: base.id, content: 'Left behind by a crashed worker.', chunkIndex: 0, source: 'orphan.txt', jobId },
-        }),
-      ]);
-
-      await until(async () => (await db.indexingJob.findUnique({ where: { id: jobId } }))?.status === 'ready');
-      expect(await db.knowledgeChunk.count({ where: { knowledgeBaseId: base.id } })).toBe(1);
-      expect(await db.indexingJob.findUnique({ where: { id: jobId } })).toMatchObject({ attempts: 2, content: null });
     });
   });
 
