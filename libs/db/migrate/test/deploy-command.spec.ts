@@ -9,7 +9,7 @@ const EXPECTED_TABLES: Record<string, string[]> = {
   calls: ['_prisma_migrations', 'calls', 'recordings', 'transcript_entries'],
   dialer: ['_prisma_migrations', 'call_lines', 'call_reports', 'org_limits', 'tasks'],
   identity: ['_prisma_migrations', 'api_keys', 'memberships', 'organizations', 'users'],
-  knowledge: ['_prisma_migrations', 'chunks', 'knowledge_bases'],
+  knowledge: ['_prisma_migrations', 'chunks', 'indexing_jobs', 'knowledge_bases'],
   webhooks: ['_prisma_migrations', 'deliveries', 'endpoints', 'org_signing_keys'],
 };
 
