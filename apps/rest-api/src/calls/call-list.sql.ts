@@ -1,22 +1,33 @@
 import { slice } from '@parley/db-calls';
-import { isoTimestamp, type JsonPageQuery } from '../http/json-page';
+import { type ListQuery } from '../http/json-page';
+import { epochMs, jsonIso, jsonRaw, jsonString, jsonToken } from '../http/json-writer';
 import type { CallListQuery } from './call-query.schema';
 
 const CALLS = `"${slice.schema}"."calls"`;
 const TRANSCRIPT = `"${slice.schema}"."transcript_entries"`;
 
+/** The columns `writeCall` reads, in its order. */
+const COLUMNS = [
+  'c.id', 'c.agent_id', 'c.task_id', 'c.direction', 'c.channel', 'c.status', 'c.end_reason',
+  'c.from_number', 'c.to_number', epochMs('c.started_at'), epochMs('c.ended_at'), 'c.duration_ms', 'c.turns',
+  `(SELECT count(*) FROM ${TRANSCRIPT} t WHERE t.call_id = c.id)`, epochMs('c.created_at'), epochMs('c.updated_at'),
+].join(', ');
+
 /**
- * One call as `toCallView` shows it, built by Postgres for the list page (the test "the list
- * shows each call as GET /calls/:id does" keeps the two in step).
+ * One call as `toCallView` shows it, written from its text columns (the spec "lists each call
+ * exactly as GET /calls/:id shows its list fields" keeps the two in step).
  */
-const CALL_JSON = `json_build_object(
-  'id', c.id, 'agent_id', c.agent_id, 'task_id', c.task_id, 'direction', c.direction,
-  'channel', c.channel, 'status', c.status, 'end_reason', c.end_reason,
-  'from_number', c.from_number, 'to_number', c.to_number,
-  'started_at', ${isoTimestamp('c.started_at')}, 'ended_at', ${isoTimestamp('c.ended_at')},
-  'duration', round(c.duration_ms / 1000.0)::int, 'duration_ms', c.duration_ms, 'turns', c.turns,
-  'message_count', (SELECT count(*) FROM ${TRANSCRIPT} t WHERE t.call_id = c.id),
-  'created_at', ${isoTimestamp('c.created_at')}, 'updated_at', ${isoTimestamp('c.updated_at')})`;
+function writeCall(r: readonly (string | null)[]): string {
+  const duration = r[11] === null ? 'null' : String(Math.round(Number(r[11]) / 1000));
+  return (
+    `{"id":${jsonToken(r[0])},"agent_id":${jsonToken(r[1])},"task_id":${jsonToken(r[2])},` +
+    `"direction":${jsonToken(r[3])},"channel":${jsonString(r[4])},"status":${jsonToken(r[5])},` +
+    `"end_reason":${jsonString(r[6])},"from_number":${jsonString(r[7])},"to_number":${jsonString(r[8])},` +
+    `"started_at":${jsonIso(r[9])},"ended_at":${jsonIso(r[10])},"duration":${duration},` +
+    `"duration_ms":${jsonRaw(r[11])},"turns":${jsonRaw(r[12])},"message_count":${jsonRaw(r[13])},` +
+    `"created_at":${jsonIso(r[14])},"updated_at":${jsonIso(r[15])}}`
+  );
+}
 
 const FILTERS = [
   { field: 'task_id', column: 'c.task_id', cast: 'uuid' },
@@ -28,7 +39,7 @@ const FILTERS = [
  * `GET /calls`: an organization's calls, newest first, with the optional filters. Each
  * combination of filters is its own prepared statement, so Postgres plans each with its index.
  */
-export function callListQuery(orgId: string, query: CallListQuery): JsonPageQuery {
+export function callListQuery(orgId: string, query: CallListQuery): ListQuery {
   const conditions = ['c.org_id = $1::uuid'];
   const values: unknown[] = [orgId];
   const used: string[] = [];
@@ -41,12 +52,13 @@ export function callListQuery(orgId: string, query: CallListQuery): JsonPageQuer
   }
   return {
     name: ['calls.list', ...used].join('.'),
+    columns: COLUMNS,
     from: `${CALLS} c WHERE ${conditions.join(' AND ')}`,
-    item: CALL_JSON,
     alias: 'c',
     newestFirst: ['created_at', 'id'],
     values,
     limit: query.limit,
     offset: query.offset,
+    writeRow: writeCall,
   };
 }
