@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
 import { REST_API_CONFIG, type RestApiConfig } from '../config';
@@ -12,7 +12,7 @@ import { JobRunner } from './job-runner';
  * job in hand and stops.
  */
 @Injectable()
-export class IndexingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IndexingWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -29,7 +29,8 @@ export class IndexingWorker implements OnApplicationBootstrap, OnApplicationShut
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database clients close (their hook is `onApplicationShutdown`). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
