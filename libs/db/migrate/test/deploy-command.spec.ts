@@ -7,7 +7,7 @@ const EXPECTED_TABLES: Record<string, string[]> = {
   agents: ['_prisma_migrations', 'agents'],
   billing: ['_prisma_migrations', 'accounts', 'call_meters', 'ledger_entries', 'usage_events'],
   calls: ['_prisma_migrations', 'calls', 'recordings', 'transcript_entries'],
-  dialer: ['_prisma_migrations', 'call_lines', 'call_reports', 'org_limits', 'tasks'],
+  dialer: ['_prisma_migrations', 'call_answers', 'call_lines', 'call_reports', 'org_limits', 'sip_configs', 'sip_inbound_calls', 'sip_trunks', 'tasks'],
   identity: ['_prisma_migrations', 'api_keys', 'memberships', 'organizations', 'users'],
   knowledge: ['_prisma_migrations', 'chunks', 'indexing_jobs', 'knowledge_bases'],
   webhooks: ['_prisma_migrations', 'deliveries', 'endpoints', 'org_signing_keys'],
