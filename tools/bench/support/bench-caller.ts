@@ -75,8 +75,15 @@ export class BenchDialer {
     const trace = this.events?.trace;
     if (!trace || !callId) return [];
     const connectedAt = performance.now() - client.now(); // the client counts from its connect
+    const turnStarts = client.messagesOf('turn_start').map(({ at }) => at);
     const splits = client.turnLatencies.flatMap(({ speechEndedAt, agentAudioAt }) => {
-      const split = trace.split(callId, connectedAt + speechEndedAt, connectedAt + agentAudioAt);
+      const turnStartAt = turnStarts.find((at) => at >= speechEndedAt && at <= agentAudioAt);
+      const split = trace.split(
+        callId,
+        connectedAt + speechEndedAt,
+        connectedAt + agentAudioAt,
+        turnStartAt === undefined ? undefined : connectedAt + turnStartAt,
+      );
       return split ? [split] : [];
     });
     trace.forget(callId);

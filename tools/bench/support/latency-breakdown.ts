@@ -16,7 +16,9 @@ export interface LatencyBreakdown {
   readonly voiceToVoice: Distribution;
   /** Each stage over the turns whose milestones were all seen on the bus (`traced` of them). */
   readonly traced: number;
-  readonly split: { readonly [K in keyof TurnSplit]: Distribution };
+  /** How many of those replies were prepared on the caller's pause (held until the end of turn). */
+  readonly speculative: number;
+  readonly split: { readonly [K in Stage]: Distribution };
   /** What the gateway itself published in `call.ended`, for comparison. */
   readonly reported: {
     readonly calls: number;
@@ -27,7 +29,9 @@ export interface LatencyBreakdown {
   };
 }
 
-const STAGES: readonly (keyof TurnSplit)[] = [
+type Stage = Exclude<keyof TurnSplit, 'speculative'>;
+
+const STAGES: readonly Stage[] = [
   'voiceToVoice',
   'endpointing',
   'sttFinal',
@@ -47,6 +51,7 @@ export function latencyBreakdown(outcomes: readonly CallOutcome[]): LatencyBreak
   return {
     voiceToVoice: distribution(outcomes.flatMap(({ turns }) => turns.map((turn) => turn.voiceToVoiceMs))),
     traced: splits.length,
+    speculative: splits.filter((s) => s.speculative).length,
     split: split as LatencyBreakdown['split'],
     reported: {
       calls: latencies.length,

@@ -17,7 +17,10 @@ interface Sighting {
 /** One answered caller turn split into stages, in ms, all on the bench's monotonic clock. */
 export interface TurnSplit {
   readonly voiceToVoice: number;
-  /** Caller's last voiced frame sent → the gateway's `flush` (end of turn) on the bus. */
+  /**
+   * Caller's last voiced frame sent → the end of turn: the gateway's `flush` on the bus, or for a
+   * speculative reply (flushed on the pause) the `turn_start` confirming it at the client.
+   */
   readonly endpointing: number;
   /** `flush` → the final transcript answering it. */
   readonly sttFinal: number;
@@ -30,8 +33,14 @@ export interface TurnSplit {
   /** First audio-out frame on the bus → that frame at the client (pacer, socket, client); a hair
    * below zero when the bench read the socket before NATS. */
   readonly delivery: number;
-  /** voiceToVoice − (endpointing + STT + LLM + TTS) = gatewayGaps + delivery. */
+  /**
+   * The platform's own time: gatewayGaps + delivery. For a reply prepared early (`speculative`),
+   * only what came after both the confirmed end of turn and the ready reply: the stages before
+   * were hidden in the endpointing wait.
+   */
   readonly overhead: number;
+  /** The reply was prepared on the caller's pause, before the end of turn was confirmed. */
+  readonly speculative: boolean;
 }
 
 /**
@@ -75,9 +84,10 @@ export class TurnTrace {
 
   /**
    * The split of the turn whose caller speech ended at `speechEndedAt` and whose answer reached
-   * the client at `agentAudioAt` (performance.now() times); undefined when a milestone is missing.
+   * the client at `agentAudioAt` (performance.now() times), its `turn_start` at `turnStartAt`;
+   * undefined when a milestone is missing.
    */
-  split(callId: string, speechEndedAt: number, agentAudioAt: number): TurnSplit | undefined {
+  split(callId: string, speechEndedAt: number, agentAudioAt: number, turnStartAt?: number): TurnSplit | undefined {
     // The bench gets the first audio-out frame from NATS and, through the gateway, from the socket:
     // under load it may read the socket first, so sightings just after the client's frame count.
     const end = agentAudioAt + READ_ORDER_SLACK_MS;
@@ -90,15 +100,21 @@ export class TurnTrace {
     if (!flush || !final || !request || !text || !tts || !audio) return undefined;
     const gatewayGaps = request.at - final.at + (tts.at - text.at);
     const delivery = agentAudioAt - audio.at;
+    const speculative = turnStartAt !== undefined && flush.at < turnStartAt - READ_ORDER_SLACK_MS;
+    const confirmedAt = speculative ? turnStartAt : flush.at;
+    const overhead = speculative
+      ? agentAudioAt - Math.max(turnStartAt, audio.at) + (audio.at > turnStartAt ? gatewayGaps : 0)
+      : gatewayGaps + delivery;
     return {
       voiceToVoice: agentAudioAt - speechEndedAt,
-      endpointing: flush.at - speechEndedAt,
+      endpointing: confirmedAt - speechEndedAt,
       sttFinal: final.at - flush.at,
       llmFirstSentence: text.at - request.at,
       ttsFirstAudio: audio.at - tts.at,
       gatewayGaps,
       delivery,
-      overhead: gatewayGaps + delivery,
+      overhead,
+      speculative,
     };
   }
 
