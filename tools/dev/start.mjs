@@ -4,7 +4,8 @@
 // Ctrl-C (or SIGTERM) drains every service and exits 0. `--only gateway,rest-api` runs a subset;
 // `--raw` shows the services' JSON logs unchanged.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,6 +102,9 @@ function startServices(services, raw) {
       // Executed tasks are answered by the dialer's simulated callee, on this gateway (docs/dialer.md).
       TELEPHONY_PROVIDER: 'simulator',
       DIALER_GATEWAY_URL: `ws://127.0.0.1:${SERVICES.find(({ name }) => name === 'gateway').port}`,
+      // Custom HTTP tools are signed with this installation's secret and may call this machine (docs/tools.md).
+      LLM_TOOLS_SIGNING_SECRET: localSecret('tools-signing-secret'),
+      LLM_TOOLS_ALLOWED_HOSTS: 'localhost,127.0.0.1',
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'development',
     },
@@ -108,6 +112,16 @@ function startServices(services, raw) {
   });
   services.forEach((service, index) => supervisor.start(service, index));
   return supervisor;
+}
+
+/** A random secret made once per checkout and kept in .parley/ (ignored by git). */
+function localSecret(name) {
+  const file = path.join(root, '.parley', name);
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function stop(supervisor, why) {
