@@ -10,5 +10,6 @@ export * from './fake-openai/fake-openai-server';
 export * from './fake-s3';
 export * from './fake-deepgram/fake-deepgram-server';
 export * from './webhook-receiver';
+export * from './fake-elevenlabs/fake-elevenlabs-server';
 export * from './fake-twilio';
 export { TwilioMediaStreamClient, type MediaStreamClientOptions, type TwilioServerEvent } from './fake-twilio/media-stream-client';

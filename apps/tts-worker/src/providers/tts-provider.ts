@@ -6,9 +6,28 @@
 /** Sample rate of every chunk a provider yields. */
 export const TTS_SAMPLE_RATE = 16_000;
 
+/** The agent's voice settings beyond its id (ElevenLabs `voice_settings`, model); offline engines ignore them. */
+export interface TtsVoiceTuning {
+  readonly model?: string;
+  readonly speed?: number;
+  readonly stability?: number;
+  readonly similarityBoost?: number;
+  readonly style?: number;
+  readonly useSpeakerBoost?: boolean;
+}
+
+/** What one synthesis cost: the characters sent to the engine (what cloud vendors bill) and the audio made. */
+export interface TtsUsage {
+  readonly characters: number;
+  readonly audioMs: number;
+}
+
 export interface TtsSynthesisOptions {
-  /** A voice from `provider.voices`; the provider's default when absent. */
+  /** A voice from `provider.voices` (any vendor id when `provider.anyVoice`); the provider's default when absent. */
   readonly voice?: string;
+  readonly tuning?: TtsVoiceTuning;
+  /** Called once when the stream ends, completed or aborted, if the engine was asked to speak. */
+  readonly onUsage?: (usage: TtsUsage) => void;
   /** Aborting ends the stream before its next chunk, without an error: an interruption is not a failure. */
   readonly signal?: AbortSignal;
   /** Duration of each chunk, in ms (the last chunk of a sentence may be shorter). */
@@ -20,6 +39,8 @@ export interface TtsProvider {
   readonly sampleRate: number;
   /** Voices this installation can speak with (known after `load()`). */
   readonly voices: readonly string[];
+  /** True when voices are the vendor's ids, not a fixed list: any id is passed to the vendor as it is. */
+  readonly anyVoice?: boolean;
   readonly defaultVoice: string;
   /** Loads the engine and its voices once per worker. */
   load(): Promise<void>;
@@ -47,6 +68,8 @@ export type TtsErrorKind =
   | 'bad-input'
   /** One engine call failed unexpectedly. */
   | 'engine'
+  /** The engine gave no audio in time. */
+  | 'timeout'
   /** The provider was used after close. */
   | 'closed';
 
@@ -56,6 +79,7 @@ const RETRYABLE: Record<TtsErrorKind, boolean> = {
   overloaded: true,
   'bad-input': false,
   engine: true,
+  timeout: true,
   closed: false,
 };
 

@@ -80,17 +80,24 @@ export class FliteProvider implements TtsProvider {
     const { signal } = options;
     const chunk = Math.max(1, Math.round((options.chunkMs ?? DEFAULT_CHUNK_MS) * SAMPLES_PER_MS));
     const pieces = splitForSpeech(text, this.options.maxPieceChars);
-    let next = pieces.length > 0 ? this.render(library, pieces[0], voice, signal) : null;
-    for (let i = 0; next; i++) {
-      const rendered = await untilAborted(next, signal);
-      if (!rendered) return;
-      // Render the next piece while this one streams out.
-      next = i + 1 < pieces.length ? this.render(library, pieces[i + 1], voice, signal) : null;
-      const audio = i === 0 ? skipLeadingSilence(rendered, LEAD_IN_SAMPLES) : rendered;
-      for (let at = 0; at < audio.length; at += chunk) {
-        if (signal?.aborted) return;
-        yield audio.subarray(at, at + chunk);
+    let samples = 0;
+    try {
+      let next = pieces.length > 0 ? this.render(library, pieces[0], voice, signal) : null;
+      for (let i = 0; next; i++) {
+        const rendered = await untilAborted(next, signal);
+        if (!rendered) return;
+        // Render the next piece while this one streams out.
+        next = i + 1 < pieces.length ? this.render(library, pieces[i + 1], voice, signal) : null;
+        const audio = i === 0 ? skipLeadingSilence(rendered, LEAD_IN_SAMPLES) : rendered;
+        for (let at = 0; at < audio.length; at += chunk) {
+          if (signal?.aborted) return;
+          const piece = audio.subarray(at, at + chunk);
+          samples += piece.length;
+          yield piece;
+        }
       }
+    } finally {
+      if (pieces.length > 0) options.onUsage?.({ characters: text.length, audioMs: samples / SAMPLES_PER_MS });
     }
   }
 
