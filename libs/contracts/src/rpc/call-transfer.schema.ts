@@ -13,6 +13,14 @@ export const callTransferRequestSchema = z.object({
   callId: callIdSchema,
   orgId: entityIdSchema,
   to: e164Schema,
+  /**
+   * The carrier whose media stream carries the call (`twilio`, `vonage`...: the gateway's
+   * `/telephony/<carrier>/` path), absent for a call on the raw or web protocol. Additive: an older
+   * gateway does not send it, and a provider then refuses the transfer.
+   */
+  carrier: z.string().min(1).optional(),
+  /** The carrier's id of the phone call from its start message (Twilio's `CallSid`), when it sent one. */
+  carrierCallId: z.string().min(1).optional(),
 });
 
 export const callTransferReplySchema = z.object({
