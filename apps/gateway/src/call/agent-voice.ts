@@ -14,12 +14,14 @@ import { publishControl } from './call-control';
 import type { CallLatencyMeter } from './call-latency';
 import type { CallSettings } from './call-settings';
 import type { Playback } from './playback';
-import { ToolEffects } from './tool-effects';
+import { type CarrierCall, ToolEffects } from './tool-effects';
 
 export interface AgentVoiceContext {
   readonly bus: Bus;
   readonly callId: string;
   readonly orgId: string;
+  /** The carrier leg of a telephony call, for `transfer_call`. */
+  readonly carrierCall?: CarrierCall;
   readonly agent: AgentConfig;
   readonly settings: CallSettings;
   readonly playback: Playback;
@@ -51,9 +53,9 @@ export class AgentVoice {
   private turn: ActiveTurn | undefined;
 
   constructor(private readonly ctx: AgentVoiceContext) {
-    const { bus, callId, orgId, playback, settings, log } = ctx;
+    const { bus, callId, orgId, carrierCall, playback, settings, log } = ctx;
     const say = (turnId: string, text: string) => this.say(turnId, text);
-    this.effects = new ToolEffects({ bus, callId, orgId, playback, rpcTimeoutMs: settings.rpcTimeoutMs, log, say });
+    this.effects = new ToolEffects({ bus, callId, orgId, carrierCall, playback, rpcTimeoutMs: settings.rpcTimeoutMs, log, say });
     this.subscriptions = [
       bus.subscribe(voiceSubjects.replyText(callId), (chunk) => this.onReplyText(chunk)),
       bus.subscribeAudio(voiceSubjects.audioOut(callId), (frame, headers) => this.onAudio(frame, headers)),

@@ -28,6 +28,7 @@ import type { RecordingSink } from './recording-sink';
 import { Playback, type PlayedTurn } from './playback';
 import { SttLink } from './stt-link';
 import { dtmfTurnText } from '../telephony/dtmf-turn';
+import type { CarrierCall } from './tool-effects';
 import type { TurnSignal } from './turn-detector';
 
 /** The concurrent-call slot the upgrade took. It renews itself; the call releases it at the end. */
@@ -46,6 +47,8 @@ export interface CallContext {
   readonly lease: CallLease;
   /** How the call reached the gateway; an inbound call on the raw protocol unless told. */
   readonly origin?: CallOrigin;
+  /** Set for a call on a carrier's media stream: the carrier and its id of the call (Twilio's CallSid). */
+  readonly carrierCall?: CarrierCall;
 }
 
 export interface CallSessionDeps {
@@ -235,11 +238,12 @@ export class CallSession {
 
   private createVoice(): AgentVoice {
     const { bus, settings } = this.deps;
-    const { callId, orgId, agent } = this.ctx;
+    const { callId, orgId, agent, carrierCall } = this.ctx;
     return new AgentVoice({
       bus,
       callId,
       orgId,
+      carrierCall,
       agent,
       settings,
       playback: this.playback,

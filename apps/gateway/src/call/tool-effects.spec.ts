@@ -4,7 +4,7 @@ import { type CallTransferRequest, rpcSubjects } from '@parley/contracts';
 import { createLogger } from '@parley/logging';
 import { testInfra, uniqueNamespace } from '@parley/testing';
 import { Playback, type PlayedTurn } from './playback';
-import { CANNOT_TRANSFER_PHRASE, ToolEffects } from './tool-effects';
+import { CANNOT_TRANSFER_PHRASE, type CarrierCall, ToolEffects } from './tool-effects';
 
 const logger = createLogger({ service: 'gateway-spec', level: 'silent' });
 
@@ -20,8 +20,8 @@ describe('ToolEffects', () => {
 
   afterAll(() => Promise.all([bus.drain(), dialer.drain()]));
 
-  function effects(playback: Playback, said: string[]) {
-    const ctx = { bus, callId: 'call_7', orgId: 'org_7', playback, rpcTimeoutMs: 1_000, log: logger };
+  function effects(playback: Playback, said: string[], carrierCall?: CarrierCall) {
+    const ctx = { bus, callId: 'call_7', orgId: 'org_7', carrierCall, playback, rpcTimeoutMs: 1_000, log: logger };
     return new ToolEffects({ ...ctx, say: (_turnId, text) => said.push(text) });
   }
 
@@ -75,6 +75,17 @@ describe('ToolEffects', () => {
       expect(asked).toEqual([{ callId: 'call_7', orgId: 'org_7', to: '+14155550100' }]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(said).toEqual([]);
+    });
+
+    it("names a carrier call's carrier and call id (Twilio's CallSid), so the dialer can address it", async () => {
+      serve(true);
+      const before = asked.length;
+      const carrierCall = { carrier: 'twilio', carrierCallId: 'CA0123456789abcdef0123456789abcdef' };
+      const tools = effects(new Playback({ audioStarted: () => 0, audio: () => 0, audioEnded: () => 0 }, () => 0), [], carrierCall);
+      tools.transferAfter('t6', '+14155550100');
+      tools.turnPlayed('t6');
+      await waitFor(() => asked.length > before);
+      expect(asked.slice(before)).toEqual([{ callId: 'call_7', orgId: 'org_7', to: '+14155550100', ...carrierCall }]);
     });
 
     it('says it cannot transfer when the dialer refuses or does not answer; a cut-off turn asks nothing', async () => {

@@ -1,16 +1,21 @@
 import { dtmfFrames } from '@parley/audio';
 import type { Bus } from '@parley/bus';
-import { type CallTransferReply, rpcSubjects } from '@parley/contracts';
+import { type CallTransferReply, type CallTransferRequest, rpcSubjects } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import type { Playback } from './playback';
 
 /** Said when the telephony side cannot transfer (no provider carries the call, or it refused). */
 export const CANNOT_TRANSFER_PHRASE = "I'm sorry, I can't transfer your call right now.";
 
+/** The carrier leg a telephony call came on: the provider addresses a transfer to it. */
+export type CarrierCall = Pick<CallTransferRequest, 'carrier' | 'carrierCallId'>;
+
 export interface ToolEffectsContext {
   readonly bus: Bus;
   readonly callId: string;
   readonly orgId: string;
+  /** Set for a call on a carrier's media stream (its name, and its call id such as Twilio's CallSid). */
+  readonly carrierCall?: CarrierCall;
   readonly playback: Playback;
   readonly rpcTimeoutMs: number;
   readonly log: Logger;
@@ -61,9 +66,9 @@ export class ToolEffects {
   }
 
   private async transfer(turnId: string, to: string): Promise<void> {
-    const { bus, callId, orgId, log } = this.ctx;
+    const { bus, callId, orgId, carrierCall, log } = this.ctx;
     const reply = await bus
-      .request(rpcSubjects.dialerCallTransfer, { callId, orgId, to }, { timeoutMs: this.ctx.rpcTimeoutMs })
+      .request(rpcSubjects.dialerCallTransfer, { callId, orgId, to, ...carrierCall }, { timeoutMs: this.ctx.rpcTimeoutMs })
       .catch((err: unknown): CallTransferReply => {
         log.warn({ err, callId }, 'call transfer request failed');
         return { transferred: false, reason: 'the dialer did not answer' };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentConfig, DialAdmitReply, ErrorCode } from '@parley/contracts';
-import type { CallOrigin } from '../call';
+import type { CallOrigin, CarrierCall } from '../call';
 import type { CallLease, CallLeases } from '../leases';
 import type { BalanceCheck } from './balance-check';
 import type { DialTickets } from './dial-tickets';
@@ -18,6 +18,8 @@ export interface AdmittedCall {
   readonly lease: CallLease;
   /** Set for a call admitted by dial ticket: the dialer's direction, task and numbers. */
   readonly origin?: CallOrigin;
+  /** Set once a carrier's stream started: the carrier and its id of the call (Twilio's CallSid). */
+  readonly carrierCall?: CarrierCall;
 }
 
 export type Admission =

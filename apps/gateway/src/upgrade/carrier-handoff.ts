@@ -26,7 +26,8 @@ export async function handOffCarrierCall(
     const start = await awaitCarrierStart(socket, stream, CARRIER_START_TIMEOUT_MS);
     const origin = { from: start.from, to: start.to, ...call.origin, channel: carrier.name };
     log.info({ callId: call.callId, carrier: carrier.name, carrierCallId: start.carrierCallId }, 'carrier stream started');
-    handoff.start(carrierConnector(socket, stream), { ...call, origin: withoutUndefined(origin) });
+    const carrierCall = withoutUndefined({ carrier: carrier.name, carrierCallId: start.carrierCallId });
+    handoff.start(carrierConnector(socket, stream), { ...call, origin: withoutUndefined(origin), carrierCall });
     socket.resume();
     return true;
   } catch (err) {
