@@ -1,16 +1,27 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from '@parley/logging';
 import type { Redis } from 'ioredis';
 
 /**
  * The rate limiter's own Redis connection, auto-pipelined: the limit checks of concurrent
  * requests leave in one write and come back in one read, instead of a round trip (and two
  * system calls) each. A connection of its own, so the pipelining never delays other commands.
+ * It reconnects on its own; one warning per outage, one line on recovery.
  */
 export class RateLimitRedis implements OnApplicationShutdown {
   readonly client: Redis;
 
-  constructor(shared: Redis) {
+  constructor(shared: Redis, log: Logger) {
     this.client = shared.duplicate({ enableAutoPipelining: true, connectionName: 'rest-api-rate-limit' });
+    let failing = false;
+    this.client.on('error', (err: Error) => {
+      if (!failing) log.warn({ err }, 'rate-limit redis connection failed');
+      failing = true;
+    });
+    this.client.on('ready', () => {
+      if (failing) log.info('rate-limit redis connection restored');
+      failing = false;
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

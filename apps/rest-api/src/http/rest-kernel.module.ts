@@ -36,14 +36,18 @@ export class RestKernelModule implements NestModule, OnApplicationBootstrap {
       controllers: [OpenApiController],
       providers: [
         { provide: REST_API_CONFIG, useValue: config },
-        { provide: RateLimitRedis, inject: [Redis], useFactory: (redis: Redis) => new RateLimitRedis(redis) },
+        {
+          provide: RateLimitRedis,
+          inject: [Redis, LOGGER],
+          useFactory: (redis: Redis, log: Logger) => new RateLimitRedis(redis, log),
+        },
         {
           provide: RateLimiter,
           inject: [RateLimitRedis],
           useFactory: (redis: RateLimitRedis) =>
             new RateLimiter(redis.client, { keyPrefix: config.REST_REDIS_PREFIX, windowMs: config.RATE_LIMIT_WINDOW_MS }),
         },
-        { provide: SqlPool, useFactory: () => new SqlPool(config.DATABASE_URL) },
+        { provide: SqlPool, inject: [LOGGER], useFactory: (log: Logger) => new SqlPool(config.DATABASE_URL, log) },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         RouteCatalog,

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from '@parley/logging';
 import { Pool, type QueryArrayConfig } from 'pg';
 
 /** Every column as Postgres sent it: the hot reads build their JSON in SQL and pass it on. */
@@ -14,8 +15,11 @@ const AS_TEXT = { getTypeParser: () => (value: string) => value } as unknown as 
 export class SqlPool implements OnApplicationShutdown {
   private readonly pool: Pool;
 
-  constructor(databaseUrl: string, max = 10) {
+  constructor(databaseUrl: string, log: Logger, max = 10) {
     this.pool = new Pool({ connectionString: databaseUrl, max });
+    // An idle connection that breaks (Postgres restarting) is dropped and replaced on next use;
+    // without a listener its error would end the process.
+    this.pool.on('error', (err) => log.warn({ err }, 'idle postgres connection failed'));
   }
 
   /**
