@@ -3,7 +3,7 @@ import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness } from '@parley/service';
 import type { TtsWorkerConfig } from './config';
-import { loadTtsEngine } from './engine/tts-engine';
+import { loadTtsEngines } from './engine/tts-engine';
 import { SpeechCalls } from './speech/speech-calls';
 import { TtsMetrics } from './speech/tts-metrics';
 import { TtsRpcHandlers } from './speech/tts-rpc.handlers';
@@ -33,10 +33,17 @@ export class TtsWorkerModule {
         {
           provide: TTS_ENGINE,
           useFactory: () =>
-            loadTtsEngine({
+            loadTtsEngines({
               provider: config.TTS_PROVIDER,
               defaultVoice: config.TTS_VOICE,
               maxPendingSentences: config.TTS_MAX_PENDING_SENTENCES,
+              elevenlabs: {
+                apiKey: config.ELEVENLABS_API_KEY,
+                baseUrl: config.ELEVENLABS_BASE_URL,
+                model: config.ELEVENLABS_MODEL,
+                voiceId: config.ELEVENLABS_VOICE_ID,
+                timeoutMs: config.ELEVENLABS_TIMEOUT_MS,
+              },
             }),
         },
         TtsMetrics,

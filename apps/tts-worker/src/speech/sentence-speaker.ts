@@ -3,7 +3,7 @@ import { FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
 import type { Bus } from '@parley/bus';
 import { voiceSubjects } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
-import type { TtsProvider } from '../providers/tts-provider';
+import type { TtsProvider, TtsUsage, TtsVoiceTuning } from '../providers/tts-provider';
 import { pcmFrames } from './pcm-frames';
 import type { TtsMetrics } from './tts-metrics';
 
@@ -18,15 +18,19 @@ export interface Sentence {
   readonly turnId: string;
   readonly sentenceIndex: number;
   readonly text: string;
+  /** The engine chosen for the agent's voice, and what it speaks with. */
+  readonly provider: Pick<TtsProvider, 'name' | 'synthesize'>;
   readonly voice: string;
+  readonly tuning?: TtsVoiceTuning;
   /** `performance.now()` when the request reached the worker. */
   readonly receivedAt: number;
+  /** Called once: at the first frame, or with the failure when the engine fails before any audio. */
+  readonly onStart?: (failure?: unknown) => void;
 }
 
 export interface SpeakerDeps {
   readonly bus: Pick<Bus, 'publishAudio'>;
-  readonly provider: Pick<TtsProvider, 'synthesize'>;
-  readonly metrics: Pick<TtsMetrics, 'timeToFirstFrame' | 'framesSent' | 'sentences'>;
+  readonly metrics: Pick<TtsMetrics, 'timeToFirstFrame' | 'framesSent' | 'sentences' | 'characters'>;
   readonly logger: Logger;
 }
 
@@ -38,16 +42,23 @@ export interface SpeakerDeps {
  */
 export async function speakSentence(sentence: Sentence, signal: AbortSignal, deps: SpeakerDeps): Promise<void> {
   const subject = voiceSubjects.audioOut(sentence.callId);
-  const { turnId, sentenceIndex } = sentence;
+  const { turnId, sentenceIndex, provider } = sentence;
   let seq = 0;
+  let started = false;
+  const start = (failure?: unknown) => {
+    if (!started) sentence.onStart?.(failure);
+    started = true;
+  };
   const send = (samples: Int16Array, last: boolean) => {
     deps.bus.publishAudio(subject, samplesToBytes(samples), { seq, turnId, sentenceIndex, last: last || undefined });
     if (seq === 0) deps.metrics.timeToFirstFrame.observe((performance.now() - sentence.receivedAt) / 1000);
     deps.metrics.framesSent.inc();
     seq++;
+    start();
   };
+  const onUsage = (usage: TtsUsage) => deps.metrics.characters.inc({ provider: provider.name }, usage.characters);
   try {
-    const audio = deps.provider.synthesize(sentence.text, { voice: sentence.voice, signal });
+    const audio = provider.synthesize(sentence.text, { voice: sentence.voice, tuning: sentence.tuning, signal, onUsage });
     for await (const frame of pcmFrames(audio, FRAME_SAMPLES)) {
       if (signal.aborted) break;
       send(frame.samples, frame.last);
@@ -59,8 +70,11 @@ export async function speakSentence(sentence: Sentence, signal: AbortSignal, dep
     deps.metrics.sentences.inc({ outcome: 'spoken' });
   } catch (err) {
     deps.metrics.sentences.inc({ outcome: 'failed' });
-    deps.logger.error({ err, callId: sentence.callId, turnId, sentenceIndex, frames: seq }, 'tts sentence failed');
+    deps.logger.error({ err, callId: sentence.callId, turnId, sentenceIndex, frames: seq, provider: provider.name }, 'tts sentence failed');
+    start(err);
     if (!signal.aborted) sendClosingFrame(send);
+  } finally {
+    start();
   }
 }
 

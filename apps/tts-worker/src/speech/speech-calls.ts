@@ -3,9 +3,10 @@ import { Bus, BusError } from '@parley/bus';
 import type { TtsSynthesizeReply, TtsSynthesizeRequest } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
-import type { TtsProvider } from '../providers/tts-provider';
+import type { TtsEngines } from '../engine/tts-engines';
 import { TTS_ENGINE, TTS_SETTINGS, type TtsSettings } from '../tts-settings';
 import { CallSpeech } from './call-speech';
+import { startFailure, waitForStart } from './sentence-start';
 import { TtsMetrics } from './tts-metrics';
 import { chooseVoice } from './voice-choice';
 
@@ -18,7 +19,7 @@ export class SpeechCalls {
 
   constructor(
     @Inject(Bus) private readonly bus: Bus,
-    @Inject(TTS_ENGINE) private readonly provider: TtsProvider,
+    @Inject(TTS_ENGINE) private readonly engines: TtsEngines,
     @Inject(TTS_SETTINGS) private readonly settings: TtsSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(TtsMetrics) private readonly metrics: TtsMetrics,
@@ -28,20 +29,30 @@ export class SpeechCalls {
     return this.calls.size;
   }
 
-  /** Accepts at once; the audio follows on the call's `audio-out` subject. */
-  synthesize(request: TtsSynthesizeRequest): TtsSynthesizeReply {
+  /**
+   * The audio follows on the call's `audio-out` subject. A sentence queued behind another is accepted at
+   * once; one that starts at once is answered at its first audio (or after `startWaitMs`), so an engine
+   * failing before any audio answers TTS_ERROR and the gateway skips the turn instead of waiting.
+   */
+  async synthesize(request: TtsSynthesizeRequest): Promise<TtsSynthesizeReply> {
     const receivedAt = performance.now();
     this.checkCapacity();
     const { callId, turnId, sentenceIndex, text } = request;
     const call = this.callOf(callId);
-    const { voice, fallback } = chooseVoice(request.voice, this.provider);
+    const { provider, voice, tuning, fallback } = chooseVoice(request.voice, this.engines);
     // Once per call: every sentence of the call asks for the same voice.
     if (fallback && call.noteVoiceFallback()) {
-      this.logger.warn({ callId, fallback, requested: request.voice, voice }, 'tts voice not available, using default');
+      this.logger.warn({ callId, fallback, requested: request.voice, provider: provider.name, voice }, 'tts voice not available, using default');
     }
-    const accepted = call.enqueue({ callId, turnId, sentenceIndex, text, voice, receivedAt });
-    if (accepted) this.pending++;
-    else this.metrics.sentences.inc({ outcome: 'dropped' });
+    const start = call.pending === 0 ? waitForStart(this.settings.startWaitMs) : undefined;
+    const accepted = call.enqueue({ callId, turnId, sentenceIndex, text, provider, voice, tuning, receivedAt, onStart: start?.settle });
+    if (!accepted) {
+      this.metrics.sentences.inc({ outcome: 'dropped' });
+      return { turnId, sentenceIndex, accepted: true };
+    }
+    this.pending++;
+    const failure = await start?.settled;
+    if (failure) throw new BusError('TTS_ERROR', startFailure(provider.name, failure));
     return { turnId, sentenceIndex, accepted: true };
   }
 
@@ -68,7 +79,7 @@ export class SpeechCalls {
   private callOf(callId: string): CallSpeech {
     let call = this.calls.get(callId);
     if (!call) {
-      const speaker = { bus: this.bus, provider: this.provider, metrics: this.metrics, logger: this.logger };
+      const speaker = { bus: this.bus, metrics: this.metrics, logger: this.logger };
       call = new CallSpeech(callId, this.bus, speaker, {
         onIdle: (idle) => this.forget(idle),
         onSentenceDone: () => this.pending--,

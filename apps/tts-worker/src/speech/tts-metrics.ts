@@ -9,6 +9,8 @@ export class TtsMetrics {
   readonly timeToFirstFrame: Histogram;
   readonly framesSent: Counter;
   readonly sentences: Counter<'outcome'>;
+  /** Characters sent to each engine: what a cloud vendor bills. */
+  readonly characters: Counter<'provider'>;
 
   constructor(@Inject(ServiceMetrics) metrics: ServiceMetrics) {
     const registers = [metrics.registry];
@@ -23,6 +25,12 @@ export class TtsMetrics {
       name: 'tts_sentences_total',
       help: 'Sentences handled, by outcome (spoken, interrupted, dropped, failed, refused).',
       labelNames: ['outcome'],
+      registers,
+    });
+    this.characters = new Counter({
+      name: 'tts_characters_total',
+      help: 'Characters synthesized, by engine (what a cloud vendor bills).',
+      labelNames: ['provider'],
       registers,
     });
   }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Bus, type BusSubscription } from '@parley/bus';
 import { rpcSubjects } from '@parley/contracts';
-import type { TtsProvider } from '../providers/tts-provider';
+import type { TtsEngines } from '../engine/tts-engines';
 import { TTS_ENGINE } from '../tts-settings';
 import { SpeechCalls } from './speech-calls';
 
@@ -25,7 +25,7 @@ export class TtsRpcHandlers
   constructor(
     @Inject(Bus) private readonly bus: Bus,
     @Inject(SpeechCalls) private readonly calls: SpeechCalls,
-    @Inject(TTS_ENGINE) private readonly provider: TtsProvider,
+    @Inject(TTS_ENGINE) private readonly engines: TtsEngines,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,6 +41,6 @@ export class TtsRpcHandlers
   }
 
   onApplicationShutdown(): Promise<void> {
-    return this.provider.close();
+    return this.engines.close();
   }
 }

@@ -1,18 +1,26 @@
 import type { VoiceSettings } from '@parley/contracts';
-import type { TtsProvider } from '../providers/tts-provider';
+import type { TtsEngines } from '../engine/tts-engines';
+import type { TtsProvider, TtsVoiceTuning } from '../providers/tts-provider';
 
 export interface VoiceChoice {
+  readonly provider: TtsProvider;
   readonly voice: string;
+  readonly tuning?: TtsVoiceTuning;
   /** Why the request's voice was not used, if it was not. */
   readonly fallback?: 'unknown-provider' | 'unknown-voice';
 }
 
 /**
- * The voice a request gets. A voice or provider this worker cannot speak falls back to its default
- * voice rather than failing: a caller hears the agent in another voice instead of silence.
+ * The engine and voice a request gets: the agent's `voice.provider` when this worker runs it. A voice
+ * or provider this worker cannot speak falls back to a default voice rather than failing: a caller
+ * hears the agent in another voice instead of silence.
  */
-export function chooseVoice(requested: VoiceSettings, provider: Pick<TtsProvider, 'name' | 'voices' | 'defaultVoice'>): VoiceChoice {
-  if (requested.provider !== provider.name) return { voice: provider.defaultVoice, fallback: 'unknown-provider' };
-  if (!provider.voices.includes(requested.voiceId)) return { voice: provider.defaultVoice, fallback: 'unknown-voice' };
-  return { voice: requested.voiceId };
+export function chooseVoice(requested: VoiceSettings, engines: Pick<TtsEngines, 'get' | 'fallback'>): VoiceChoice {
+  const provider = engines.get(requested.provider);
+  if (!provider) return { provider: engines.fallback, voice: engines.fallback.defaultVoice, fallback: 'unknown-provider' };
+  if (!provider.anyVoice && !provider.voices.includes(requested.voiceId)) {
+    return { provider, voice: provider.defaultVoice, fallback: 'unknown-voice' };
+  }
+  const { provider: _name, voiceId, ...tuning } = requested;
+  return { provider, voice: voiceId, ...(Object.keys(tuning).length > 0 ? { tuning } : {}) };
 }
