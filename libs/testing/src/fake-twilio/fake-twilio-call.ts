@@ -54,7 +54,11 @@ export class FakeTwilioCall {
   readonly createdAt = new Date();
   startedAt: Date | null = null;
   endedAt: Date | null = null;
+  /** TwiML that replaced the call's instructions (`POST .../Calls/{Sid}.json` with `Twiml`), in order. */
+  readonly twimlUpdates: string[] = [];
   private readonly hangUp = new AbortController();
+  /** Ends the media leg: a hang-up, or new TwiML that moves the call on. */
+  private readonly streamEnd = new AbortController();
   private sequence = 0;
   readonly done: Promise<void>;
 
@@ -81,6 +85,17 @@ export class FakeTwilioCall {
   /** `POST .../Calls/{Sid}.json` with `Status=completed|canceled`. */
   end(): void {
     this.hangUp.abort();
+    this.streamEnd.abort();
+  }
+
+  /**
+   * `POST .../Calls/{Sid}.json` with `Twiml` on a call in progress: Twilio stops the media stream
+   * (`stop`, then it closes the socket) and runs the new TwiML. The fake records it; a `<Dial>`'s
+   * leg is not played, so the call completes once the stream is over.
+   */
+  redirect(twiml: string): void {
+    this.twimlUpdates.push(twiml);
+    this.streamEnd.abort();
   }
 
   private async run(): Promise<void> {
@@ -106,7 +121,7 @@ export class FakeTwilioCall {
   private async talk(): Promise<void> {
     const { stream, media, accountSid, sid } = this.setup;
     if (!stream) return; // TwiML without <Connect><Stream>: nothing keeps the call up
-    await media({ streamUrl: stream.url, parameters: stream.parameters, accountSid, callSid: sid, signal: this.hangUp.signal });
+    await media({ streamUrl: stream.url, parameters: stream.parameters, accountSid, callSid: sid, signal: this.streamEnd.signal });
   }
 
   private async step(delayMs: number, status: TwilioCallStatus, event: string): Promise<void> {

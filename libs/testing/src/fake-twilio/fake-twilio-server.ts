@@ -29,7 +29,8 @@ const EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
  * SID and auth token) with Twilio's validation of To/From/Twiml|Url/StatusCallback/MachineDetection
  * and its JSON call resource, then runs each call like Twilio: signed status callbacks and a media
  * stream to the TwiML's `<Connect><Stream url>`. `POST .../Calls/{CallSid}.json` with
- * `Status=completed|canceled` hangs up. Errors are Twilio's `{code, message, more_info, status}`.
+ * `Status=completed|canceled` hangs up; with `Twiml` (a call in progress) it ends the media stream
+ * and records the new TwiML (`call.twimlUpdates`). Errors are Twilio's `{code, message, more_info, status}`.
  */
 export class FakeTwilioServer {
   readonly accountSid: string;
@@ -151,12 +152,26 @@ export class FakeTwilioServer {
   }
 
   private updateCall(call: FakeTwilioCall, params: Record<string, string>): FakeTwilioCall {
+    if (params.Status === undefined && params.Twiml !== undefined) return redirectCall(call, params.Twiml);
     if (params.Status !== 'completed' && params.Status !== 'canceled') {
       throw invalid(21218, 'Invalid value for Status: must be completed or canceled');
     }
     if (!call.ended) call.end();
     return call;
   }
+}
+
+/** New instructions for a call in progress (Twilio refuses others with 21220), valid TwiML. */
+function redirectCall(call: FakeTwilioCall, twiml: string): FakeTwilioCall {
+  if (call.status !== 'in-progress') throw invalid(21220, 'Call is not in-progress. Cannot redirect.');
+  try {
+    parseTwimlStream(twiml);
+  } catch (error) {
+    if (error instanceof TwimlError) throw invalid(21205, `Invalid Twiml: ${error.message}`);
+    throw error;
+  }
+  call.redirect(twiml);
+  return call;
 }
 
 /** Twilio's checks on Calls create; the call's `<Stream>` when its TwiML has one. */

@@ -9,7 +9,7 @@ export interface TwilioMediaLeg {
   readonly parameters: Record<string, string>;
   readonly accountSid: string;
   readonly callSid: string;
-  /** Aborted when the call is hung up through the REST API: the leg must end (send `stop`). */
+  /** Aborted when the call is hung up or given new TwiML through the REST API: the leg must end (send `stop`). */
   readonly signal: AbortSignal;
 }
 
