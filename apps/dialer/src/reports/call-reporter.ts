@@ -1,9 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Bus } from '@parley/bus';
-import { type CallEndReason, eventSubjects, type TranscriptAppendedEvent } from '@parley/contracts';
+import { type AnsweredBy, type CallEndReason, eventSubjects, type TranscriptAppendedEvent } from '@parley/contracts';
 import type { Task as TaskRow } from '@parley/db-dialer';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
+import { whoAnswered } from './answered-by';
 import { CallReportsRepository } from './call-reports.repository';
 import { clip, type ReportLine } from './extractive-report';
 import { LlmReportClient } from './llm-report.client';
@@ -40,9 +41,10 @@ export class CallReporter {
     return this.repository.addLine(line);
   }
 
-  async report(task: TaskRow, callId: string, reason: CallEndReason): Promise<CallExcerpts> {
+  /** `detected`: the gateway's answering-machine verdict from `call.ended`, if it gave one. */
+  async report(task: TaskRow, callId: string, reason: CallEndReason, detected?: AnsweredBy): Promise<CallExcerpts> {
     const lines = await this.repository.linesOf(callId);
-    const answeredBy = await this.repository.answeredBy(callId);
+    const answeredBy = whoAnswered(await this.repository.answeredBy(callId), detected);
     const subject = { orgId: task.orgId, agentId: task.agentId, callId, reason, lines, extractFields: task.extractFields, answeredBy };
     const draft = await writeReport(subject, this.llm, this.log);
     const report = await this.repository.save(task, callId, draft);

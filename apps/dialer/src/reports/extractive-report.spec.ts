@@ -54,6 +54,8 @@ describe('extractive call report', () => {
     ['machine_start', 'in_voicemail'],
     ['machine_end_beep', 'in_voicemail'],
     ['fax', 'in_voicemail'],
+    ['machine', 'in_voicemail'], // the gateway's detector
+    ['unknown', 'completed'],
     ['human', 'completed'],
     [null, 'completed'],
   ] as const)("reports a call the carrier's AMD says %s answered as %s", (answeredBy, outcome) => {

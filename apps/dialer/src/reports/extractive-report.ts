@@ -10,13 +10,13 @@ export interface ReportInput {
   readonly lines: readonly ReportLine[];
   readonly reason: CallEndReason;
   readonly extractFields: readonly string[];
-  /** Who picked up, when the carrier's answering machine detection said (Twilio `AnsweredBy`). */
+  /** Who picked up: Twilio's `AnsweredBy`, or the gateway's verdict (see `whoAnswered`). */
   readonly answeredBy?: string | null;
 }
 
 const VOICEMAIL = /\b(leave (a|your) message|voice ?mail|after the (tone|beep)|not available to take your call)\b/i;
-/** Twilio's AMD answers for a machine: machine_start, machine_end_beep/silence/other, fax. */
-const MACHINE = /^(machine_|fax$)/;
+/** A machine: Twilio's machine_start, machine_end_beep/silence/other and fax; the gateway's machine. */
+const MACHINE = /^(machine(_|$)|fax$)/;
 const SUMMARY_CHARS = 600;
 
 /**

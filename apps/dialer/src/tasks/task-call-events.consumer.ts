@@ -51,13 +51,13 @@ export class TaskCallEventsConsumer implements OnApplicationBootstrap {
     if (await this.repository.findByCall(line.callId)) await this.reporter.addLine(line);
   }
 
-  private async onEnded({ callId, reason }: CallEndedEvent): Promise<void> {
+  private async onEnded({ callId, reason, answeredBy }: CallEndedEvent): Promise<void> {
     const status = isFailedEnding(reason) ? 'failed' : 'completed';
     const finished = await this.repository.finishCall(callId, status, status === 'failed' ? reason : null);
     if (finished) this.log.info({ taskId: finished.id, callId, status, reason }, 'task finished with its call');
     const task = finished ?? (await this.finishedBy(callId));
     if (!task) return;
-    const excerpts = await this.reporter.report(task, callId, reason);
+    const excerpts = await this.reporter.report(task, callId, reason, answeredBy);
     await this.webhooks.notify(task, task.status === 'failed' ? 'call_failed' : 'call_completed', excerpts);
   }
 

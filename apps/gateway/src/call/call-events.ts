@@ -1,5 +1,6 @@
 import { Bus } from '@parley/bus';
 import {
+  type AnsweredBy,
   type CallEndedEvent,
   type CallEndReason,
   type CallLatency,
@@ -24,6 +25,8 @@ export interface CallSummary {
   readonly durationMs: number;
   readonly turns: number;
   readonly latency: CallLatency;
+  /** Outbound calls: the answering-machine verdict; absent (not in the event) on inbound ones. */
+  readonly answeredBy?: AnsweredBy;
 }
 
 /**
@@ -105,13 +108,15 @@ export class CallEvents {
     if (this.endedPublished) return;
     this.endedPublished = true;
     const { callId, orgId, agentId } = this.call;
+    const { answeredBy, ...facts } = summary;
     const event: CallEndedEvent = {
       callId,
       orgId,
       agentId,
-      ...summary,
+      ...facts,
       durationMs: Math.round(summary.durationMs),
       endedAt: new Date().toISOString(),
+      ...(answeredBy && { answeredBy }),
     };
     await this.publish(
       () => this.bus.publishEvent(eventSubjects.callEnded, event, { msgId: `${callId}:ended` }),

@@ -13,6 +13,7 @@ import { CallMeter, METERING_INTERVAL_MS, usagePublisher } from '../metering';
 import { CallControls, serveCallCommands } from '../command';
 import { energyVadFactory, type VadFactory } from '../vad';
 import { AgentVoice } from './agent-voice';
+import { AnsweringMachineDetector } from './answering-machine';
 import { publishControl } from './call-control';
 import { CallEvents, type CallOrigin } from './call-events';
 import { CallLatencyMeter } from './call-latency';
@@ -88,6 +89,8 @@ export class CallSession {
   private readonly controls: CallControls;
   private commands: BusSubscription | undefined;
   private readonly meter: CallMeter;
+  /** Outbound calls only: who answered, judged from the callee's first seconds. */
+  private readonly answering: AnsweringMachineDetector | undefined;
   private readonly startedAt = performance.now();
   private readonly log: Logger;
   /** Caller turns the agent took on; the turn limit counts these. */
@@ -114,6 +117,7 @@ export class CallSession {
     this.playback = this.createPlayback();
     this.voice = this.createVoice();
     this.stt = this.createStt();
+    this.answering = ctx.origin?.direction === 'outbound' ? new AnsweringMachineDetector() : undefined;
     const { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, speculativeReplyMs } = deps.settings;
     const turnTiming = { endpointingMs, endpointingMidPhraseMs, bargeInMinMs, speculativeMs: speculativeReplyMs, frameMs: FRAME_MS };
     this.callerAudio = new CallerAudio(deps.vads ?? energyVadFactory, turnTiming, {
@@ -122,7 +126,7 @@ export class CallSession {
         this.meter.sttFrame();
       },
       onSignal: (signal) => this.onSignal(signal),
-      onFrame: (samples) => this.recordings.callerFrame(samples),
+      onFrame: (samples) => this.onCallerFrame(samples),
     });
     this.callerTurns = this.createCallerTurns();
     this.limits = new CallLimitsWatch(agent.limits, (reason) => void this.end(reason));
@@ -175,6 +179,7 @@ export class CallSession {
       durationMs: performance.now() - this.startedAt,
       turns: this.turns,
       latency: this.latency.summary(),
+      answeredBy: this.answering?.finish(),
     };
     await this.meter.stop();
     await Promise.all([this.stt.close(), this.releaseLease(), this.events.ended(summary), this.recordings.close()]);
@@ -286,6 +291,12 @@ export class CallSession {
         discard: () => this.dropHeldReply(),
       },
     );
+  }
+
+  private onCallerFrame(samples: Int16Array): void {
+    this.recordings.callerFrame(samples);
+    const answeredBy = this.answering?.frame(samples, this.callerAudio.detector.callerSpeaking);
+    if (answeredBy) this.log.info({ answeredBy }, 'answering machine detection decided');
   }
 
   private onSignal(signal: Exclude<TurnSignal, null>): void {

@@ -24,6 +24,13 @@ export const callLatencySchema = z.object({
   voiceToVoiceMs: latencyStatsSchema.nullable(),
 });
 
+/**
+ * Who picked up an outbound call, as the gateway's detector judged from the callee's first
+ * seconds of audio: `machine` for a long uninterrupted greeting or a beep, `human` for a short
+ * greeting and a pause, `unknown` when the window passed (or the call ended) undecided.
+ */
+export const answeredBySchema = z.enum(['human', 'machine', 'unknown']);
+
 /** `call.v1.evt.call.ended`: the record, the charge, the task status and webhooks follow from it. */
 export const callEndedEventSchema = z.object({
   callId: callIdSchema,
@@ -34,8 +41,11 @@ export const callEndedEventSchema = z.object({
   turns: z.int().nonnegative(),
   endedAt: isoDateTimeSchema,
   latency: callLatencySchema,
+  /** Outbound calls only (absent on inbound ones): the gateway's answering-machine verdict. */
+  answeredBy: answeredBySchema.optional(),
 });
 
 export type LatencyStats = z.infer<typeof latencyStatsSchema>;
 export type CallLatency = z.infer<typeof callLatencySchema>;
+export type AnsweredBy = z.infer<typeof answeredBySchema>;
 export type CallEndedEvent = z.infer<typeof callEndedEventSchema>;
