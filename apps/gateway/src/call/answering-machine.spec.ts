@@ -1,10 +1,11 @@
 /**
  * @jest-environment ./test/support/onnx-environment.js
  */
-import { FRAME_SAMPLES, SAMPLE_RATE } from '@parley/audio';
-import type { AnsweredBy } from '@parley/contracts';
+import { FRAME_SAMPLES, SAMPLE_RATE, samplesToBytes } from '@parley/audio';
+import { type AnsweredBy, eventSubjects } from '@parley/contracts';
 import { createLogger } from '@parley/logging';
 import { speechFromText } from '@parley/testing';
+import { CallHarness, sleep, type TestCall, waitFor } from '../../test/call-support/call-harness';
 import { energyVadFactory, sharedSileroModel, sileroVadFactory, type VadFactory } from '../vad';
 import { AnsweringMachineDetector, BeepDetector, AMD_DEFAULTS } from './answering-machine';
 
@@ -175,5 +176,42 @@ describe('BeepDetector', () => {
     ['a 1 kHz tone between bursts of loud noise', true, concat(noise(100, 8_000), tone(1_000, 300), noise(100, 8_000))],
   ])('%s: beep %p', (_, expected, samples) => {
     expect(beeps(samples)).toBe(expected);
+  });
+});
+
+describe('answeredBy on call.ended (the call loop on Silero, real NATS, fake workers)', () => {
+  let harness: CallHarness;
+  let greeting: Uint8Array;
+
+  beforeAll(async () => {
+    harness = await CallHarness.create('gw_amd', { vad: 'silero' });
+    greeting = samplesToBytes(concat(await speechFromText(GREETING), silence(500)));
+  }, 60_000);
+
+  afterAll(() => harness.close());
+
+  /** The callee plays the voicemail greeting (100 ms chunks, five times real time), then hangs up. */
+  async function endedAfterGreeting(call: TestCall): Promise<Record<string, unknown>> {
+    await waitFor(() => call.client.count('audio_end') >= 1, 5_000, 'greeting played');
+    for (let at = 0; at < greeting.length; at += 3_200) {
+      call.client.sendAudio(greeting.subarray(at, at + 3_200));
+      await sleep(20);
+    }
+    await sleep(300);
+    call.client.close();
+    await waitFor(() => harness.eventsOf(call.callId, eventSubjects.callEnded).length > 0, 5_000, 'call.ended');
+    harness.stopWorkers();
+    return harness.eventsOf(call.callId, eventSubjects.callEnded)[0].payload;
+  }
+
+  it('says machine on an outbound call a voicemail greeting answered', async () => {
+    const call = await harness.call(undefined, {}, { direction: 'outbound', channel: 'simulator' });
+    await expect(endedAfterGreeting(call)).resolves.toMatchObject({ reason: 'HANGUP', answeredBy: 'machine' });
+  });
+
+  it('says nothing on an inbound call', async () => {
+    const ended = await endedAfterGreeting(await harness.call());
+    expect(ended).toMatchObject({ reason: 'HANGUP' });
+    expect(ended).not.toHaveProperty('answeredBy');
   });
 });

@@ -8,7 +8,7 @@ import { createLogger } from '@parley/logging';
 import { ServiceMetrics } from '@parley/service';
 import { testInfra, uniqueNamespace } from '@parley/testing';
 import { WebSocketServer } from 'ws';
-import { type CallSettings, CallSessions, DEFAULT_CALL_SETTINGS } from '../../src/call';
+import { type CallOrigin, type CallSettings, CallSessions, DEFAULT_CALL_SETTINGS } from '../../src/call';
 import { loadVadFactory } from '../../src/vad';
 import { type FakeBehaviour, FakeWorkers } from './fake-workers';
 import { CallClient } from './call-client';
@@ -50,7 +50,7 @@ export class CallHarness {
   readonly events: StoredEvent[] = [];
   private callSeq = 0;
   private workers: FakeWorkers[] = [];
-  private pendingCall?: { callId: string; agent: AgentConfig; lease: TestCall['lease'] };
+  private pendingCall?: { callId: string; agent: AgentConfig; lease: TestCall['lease']; origin?: CallOrigin };
 
   private constructor(
     readonly bus: Bus,
@@ -84,14 +84,14 @@ export class CallHarness {
   }
 
   /** Opens a call as a telephony client would; the greeting starts at once. */
-  async call(agent: AgentConfig = agentConfig(), behaviour: Partial<FakeBehaviour> = {}): Promise<TestCall> {
+  async call(agent: AgentConfig = agentConfig(), behaviour: Partial<FakeBehaviour> = {}, origin?: CallOrigin): Promise<TestCall> {
     const callId = `call-${++this.callSeq}-${this.namespace}`.slice(0, 64);
     const workers = new FakeWorkers(this.bus, callId);
     Object.assign(workers.behaviour, behaviour);
     workers.start();
     this.workers.push(workers);
     const lease = { releases: 0, lose: () => undefined };
-    this.pendingCall = { callId, agent, lease };
+    this.pendingCall = { callId, agent, lease, origin };
     const { port } = this.server.address() as AddressInfo;
     const client = await CallClient.connect(`ws://127.0.0.1:${port}/voice/test`);
     return { callId, client, workers, lease };
@@ -127,8 +127,9 @@ export class CallHarness {
     this.server.on('connection', (socket) => {
       const pending = this.pendingCall;
       if (!pending) return socket.close(1011);
-      const { callId, agent, lease } = pending;
+      const { callId, agent, lease, origin } = pending;
       this.sessions.start(socket, {
+        origin,
         callId,
         orgId: 'org-1',
         keyId: 'key-1',
