@@ -21,14 +21,14 @@ describe('handOffCarrierCall', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it("starts the call with the carrier's name and its call id (Twilio's CallSid) once the stream started", async () => {
-    const admitted = {
+    const admitted: AdmittedCall = {
       callId: 'call_9',
       orgId: 'org_9',
       keyId: 'key_9',
       agent: {} as AgentConfig,
-      lease: { renew: async () => undefined, release: async () => undefined },
+      lease: {} as AdmittedCall['lease'], // never touched before the handoff
       origin: { direction: 'outbound', taskId: 'task_9', to: '+14155550100' },
-    } satisfies AdmittedCall;
+    };
     const started = new Promise<AdmittedCall>((resolve) => {
       server.once('connection', (socket) => {
         const handoff = { start: (_link: unknown, call: AdmittedCall) => resolve(call) };
