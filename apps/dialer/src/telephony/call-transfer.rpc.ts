@@ -8,9 +8,8 @@ import { TELEPHONY_PROVIDER, type TelephonyProvider } from './telephony-provider
 /**
  * What a provider offers when it can cold-transfer a live call: connect the caller to `to` and
  * drop the agent's media stream. Resolves once the provider accepted; rejects when it refused.
- *
- * TODO(H3, Twilio): implement on TwilioProvider — keep the CallSid per `callId` (status callbacks
- * carry both), then `POST /Calls/{sid}.json` with `Twiml=<Response><Dial>to</Dial></Response>`.
+ * The request names the call's carrier and carrier call id (Twilio's CallSid) when the gateway
+ * has them. Implemented by TwilioProvider (`<Dial>` TwiML on the live call).
  */
 export interface CallTransferer {
   transfer(call: CallTransferRequest): Promise<void>;

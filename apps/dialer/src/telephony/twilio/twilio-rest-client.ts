@@ -43,6 +43,14 @@ export class TwilioRestClient {
     return this.withRetries(() => this.post('Calls.json', form));
   }
 
+  /**
+   * Gives a call in progress new instructions (`Twiml`): Twilio ends what the call runs now (its
+   * Media Stream) and runs the new TwiML. Retried as create is.
+   */
+  updateCallTwiml(callSid: string, twiml: string): Promise<TwilioCallResource> {
+    return this.withRetries(() => this.post(`Calls/${encodeURIComponent(callSid)}.json`, new URLSearchParams({ Twiml: twiml })));
+  }
+
   /** Hangs up a call in progress (`completed`) or one still ringing (`canceled`). */
   endCall(callSid: string, status: 'completed' | 'canceled' = 'completed'): Promise<TwilioCallResource> {
     return this.withRetries(() => this.post(`Calls/${encodeURIComponent(callSid)}.json`, new URLSearchParams({ Status: status })));

@@ -1,5 +1,5 @@
 import { parseTwimlStream } from '@parley/testing';
-import { connectStreamTwiml } from './twiml';
+import { connectStreamTwiml, dialTwiml } from './twiml';
 
 describe('Connect/Stream TwiML', () => {
   it('connects the call to the stream URL with its parameters, escaped for XML', () => {
@@ -13,5 +13,9 @@ describe('Connect/Stream TwiML', () => {
       url: 'wss://voice.example.com/telephony/twilio/dial/a_b-c?x=1&y=2',
       parameters: { to: '+14155550100', note: '"<&>"' },
     });
+  });
+
+  it('dials the transfer target', () => {
+    expect(dialTwiml('+14155550199')).toBe('<Response><Dial>+14155550199</Dial></Response>');
   });
 });

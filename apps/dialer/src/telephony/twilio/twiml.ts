@@ -15,3 +15,11 @@ export function connectStreamTwiml(url: string, parameters: Readonly<Record<stri
     .join('');
   return `<Response><Connect><Stream url="${escapeXml(url)}">${children}</Stream></Connect></Response>`;
 }
+
+/**
+ * TwiML that dials `to` (E.164) for the call: given to a live call, it ends the call's Media
+ * Stream and connects the other party to `to` (a cold transfer). Twilio's default caller id applies.
+ */
+export function dialTwiml(to: string): string {
+  return `<Response><Dial>${escapeXml(to)}</Dial></Response>`;
+}

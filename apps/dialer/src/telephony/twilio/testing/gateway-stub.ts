@@ -28,7 +28,7 @@ export class GatewayStub {
       ws.on('message', (data) => {
         const message = JSON.parse(data.toString()) as StubStream['events'][number];
         stream.events.push(message);
-        if (message.event === 'start') setTimeout(() => ws.close(1000, 'call over'), this.holdMs);
+        if (message.event === 'start') setTimeout(() => ws.close(1000, 'call over'), this.holdMs).unref();
       });
     });
   }
