@@ -1,18 +1,42 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ApiKeyAuth } from '../auth/api-key-auth';
+import { sendJson, serializedEnvelope } from '../http/envelope';
+import { HotRoutes } from '../http/hot-routes';
+import type { ApiRequest, ApiResponse } from '../http/http-types';
 import type { JsonPage } from '../http/json-page';
-import type { AgentListQuery } from './agent-list-query.schema';
+import { paginatedJson } from '../http/paginated';
+import { parseInput } from '../http/zod-validation';
+import { type AgentListQuery, agentListQuerySchema } from './agent-list-query.schema';
 import type { AgentView } from './agent-view.schema';
 import { AgentsRepository } from './agents.repository';
 
 /**
- * `GET /agents`, the hot read: the page comes from Postgres already serialized, each agent as
- * `toAgentView` writes it (agents.spec "the list shows each agent as GET /agents/:id does").
+ * `GET /agents`, the hot read: the page comes from one SQL statement already serialized, each
+ * agent as `toAgentView` writes it (list-pages.spec "lists each agent exactly as GET /agents/:id
+ * shows it"). `GET /api/v1/agents` is answered as a hot route (`HotRoutes`); the dashboard's
+ * `/api/agents` through its controller.
  */
 @Injectable()
-export class AgentPages {
-  constructor(@Inject(AgentsRepository) private readonly repository: AgentsRepository) {}
+export class AgentPages implements OnModuleInit {
+  constructor(
+    @Inject(AgentsRepository) private readonly repository: AgentsRepository,
+    @Inject(HotRoutes) private readonly hotRoutes: HotRoutes,
+    @Inject(ApiKeyAuth) private readonly auth: ApiKeyAuth,
+  ) {}
+
+  onModuleInit(): void {
+    this.hotRoutes.register('/api/v1/agents', (req, res) => this.serve(req, res));
+  }
 
   page(orgId: string, query: AgentListQuery): Promise<JsonPage<AgentView>> {
     return this.repository.listJson(orgId, query);
+  }
+
+  /** What `AgentsController.list` answers, with its guard, query schema and envelope. */
+  private async serve(req: ApiRequest, res: ApiResponse): Promise<void> {
+    const { orgId } = await this.auth.authenticate(req, res);
+    const query = parseInput(agentListQuerySchema, req.query, 'query');
+    const { items, count, total } = await this.page(orgId, query);
+    sendJson(res, serializedEnvelope(req, items, paginatedJson(items, count, total, query).pagination));
   }
 }

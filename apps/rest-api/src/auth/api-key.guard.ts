@@ -1,56 +1,15 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '../http/api-error';
 import type { ApiRequest, ApiResponse } from '../http/http-types';
-import { enforceRateDecision } from '../http/rate-limit-headers';
-import { RateLimiter } from '../http/rate-limiter';
-import { ApiKeyResolver } from './api-key-resolver';
-import { KeyUsage } from './key-usage';
-import { requestsPerWindow } from './plan-rate';
-import { RevocationMarks } from './revocation-marks';
+import { ApiKeyAuth } from './api-key-auth';
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
-/**
- * API-key auth for `/api/v1`: the key from `Authorization: Bearer` or `X-API-Key`, resolved
- * (cached in process), then one Redis round trip that both checks for a recent revocation and
- * counts the request against the plan's rate limit. Sets `req.principal`; notes the key's use
- * (`last_used_at`, throttled).
- */
+/** API-key auth for `/api/v1` routes (`ApiKeyAuth`): sets `req.principal`, or throws 401 / 429. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(
-    @Inject(ApiKeyResolver) private readonly resolver: ApiKeyResolver,
-    @Inject(RateLimiter) private readonly limiter: RateLimiter,
-    @Inject(RevocationMarks) private readonly marks: RevocationMarks,
-    @Inject(KeyUsage) private readonly usage: KeyUsage,
-  ) {}
+  constructor(@Inject(ApiKeyAuth) private readonly auth: ApiKeyAuth) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const req = ctx.switchToHttp().getRequest<ApiRequest>();
-    const raw = presentedKey(req);
-    if (!raw) throw ApiError.unauthorized('Missing API key: send Authorization: Bearer <key> or X-API-Key');
-    const key = await this.resolver.resolve(raw);
-    if (!key?.active) throw invalidKey();
-    const decision = await this.limiter.take(`key:${key.keyId}`, requestsPerWindow(key.plan), this.marks.markOf(key.keyId));
-    if (decision.kind === 'revoked') {
-      this.resolver.forget(key.hash);
-      throw invalidKey();
-    }
-    enforceRateDecision(ctx.switchToHttp().getResponse<ApiResponse>(), decision);
-    this.usage.used(key.keyId);
-    req.principal = { orgId: key.orgId, plan: key.plan, keyId: key.keyId, agentId: key.agentId };
+    const http = ctx.switchToHttp();
+    await this.auth.authenticate(http.getRequest<ApiRequest>(), http.getResponse<ApiResponse>());
     return true;
   }
-}
-
-/** Reference 004: one 401 for an unknown and a deactivated key, so neither is told apart. */
-function invalidKey(): ApiError {
-  return ApiError.unauthorized('Invalid or deactivated API key');
-}
-
-function presentedKey(req: ApiRequest): string | undefined {
-  const header = req.headers['x-api-key'];
-  if (typeof header === 'string' && header.trim()) return header.trim();
-  const authorization = req.headers.authorization;
-  return authorization ? BEARER.exec(authorization)?.[1] : undefined;
 }

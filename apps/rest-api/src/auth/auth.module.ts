@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ApiKeyAuth } from './api-key-auth';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyResolver } from './api-key-resolver';
 import { AuthController } from './auth.controller';
@@ -32,6 +33,7 @@ import { SessionPrincipalResolver } from './session-principal.resolver';
     KeyRevocationConsumer,
     KeyRevocationWatch,
     KeyUsage,
+    ApiKeyAuth,
     ApiKeyGuard,
     LocalSessionTokens,
     SessionAuthenticator,
@@ -43,6 +45,7 @@ import { SessionPrincipalResolver } from './session-principal.resolver';
     RevocationMarks,
     KeyRevocationWatch,
     KeyUsage,
+    ApiKeyAuth,
     ApiKeyGuard,
     LocalSessionTokens,
     SessionAuthenticator,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CallEventsConsumer } from './call-events.consumer';
+import { CallPages } from './call-pages';
 import { CallReportsService } from './call-reports.service';
 import { CallsController } from './calls.controller';
 import { CallsProjectionRepository } from './calls-projection.repository';
@@ -13,6 +14,6 @@ import { CallsService } from './calls.service';
  */
 @Module({
   controllers: [CallsController],
-  providers: [CallsProjectionRepository, CallEventsConsumer, CallsRepository, CallsService, CallReportsService],
+  providers: [CallsProjectionRepository, CallEventsConsumer, CallsRepository, CallsService, CallReportsService, CallPages],
 })
 export class CallsModule {}

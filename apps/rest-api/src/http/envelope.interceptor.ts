@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { map, type Observable } from 'rxjs';
 import { endpointOf } from './endpoint.decorator';
-import { responseMeta, type SuccessBody } from './envelope';
+import { JSON_CONTENT_TYPE, responseMeta, serializedEnvelope, type SuccessBody } from './envelope';
 import type { ApiRequest, ApiResponse } from './http-types';
 import { Paginated } from './paginated';
 import { isApiPath } from './api-path';
@@ -27,17 +27,15 @@ export class EnvelopeInterceptor implements NestInterceptor {
 
 function envelope(req: ApiRequest, res: ApiResponse, result: unknown): SuccessBody | string {
   if (result instanceof Paginated && result.items instanceof JsonText) {
-    return serializedEnvelope(res, result.items, JSON.stringify({ ...responseMeta(req), pagination: result.pagination }));
+    res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+    return serializedEnvelope(req, result.items, result.pagination);
   }
-  if (result instanceof JsonText) return serializedEnvelope(res, result, JSON.stringify(responseMeta(req)));
+  if (result instanceof JsonText) {
+    res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+    return serializedEnvelope(req, result);
+  }
   if (result instanceof Paginated) {
     return { success: true, data: result.items, meta: { ...responseMeta(req), pagination: result.pagination } };
   }
   return { success: true, data: result ?? null, meta: responseMeta(req) };
-}
-
-/** The same envelope around JSON text, as the string the response sends. */
-function serializedEnvelope(res: ApiResponse, data: JsonText, meta: string): string {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  return `{"success":true,"data":${data.text},"meta":${meta}}`;
 }

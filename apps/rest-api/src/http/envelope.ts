@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from './api-error';
-import type { ApiRequest } from './http-types';
+import type { ApiRequest, ApiResponse } from './http-types';
+import type { JsonText } from './json-text';
 
 /** Offset pagination as reference 002's list endpoints take it (`limit`, `offset`). */
 export interface PaginationMeta {
@@ -35,3 +36,19 @@ export interface ErrorBody {
 export function responseMeta(req: ApiRequest): ResponseMeta {
   return { timestamp: new Date().toISOString(), request_id: req.requestId ?? '' };
 }
+
+/** The success envelope around data already serialized (`JsonText`), as one string. */
+export function serializedEnvelope(req: ApiRequest, data: JsonText, pagination?: PaginationMeta): string {
+  const meta = JSON.stringify(pagination ? { ...responseMeta(req), pagination } : responseMeta(req));
+  return `{"success":true,"data":${data.text},"meta":${meta}}`;
+}
+
+/** Writes a 200 JSON body straight to the socket (the hot routes, which bypass Express's `send`). */
+export function sendJson(res: ApiResponse, body: string): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -15,6 +15,7 @@ import { REST_API_CONFIG, type RestApiConfig } from '../config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { EnvelopeInterceptor } from './envelope.interceptor';
 import { OpenApiController } from './openapi/openapi.controller';
+import { HotRoutes } from './hot-routes';
 import { RouteCatalog } from './openapi/route-catalog';
 import { RateLimitRedis } from './rate-limit-redis';
 import { RateLimiter } from './rate-limiter';
@@ -23,7 +24,7 @@ import { requestIdMiddleware } from './request-context';
 
 /**
  * What every REST route shares: the config, request ids, the envelope, the error filter, the
- * rate limiter, the read pool of the hot list queries and the OpenAPI catalog. Global, so
+ * rate limiter, the pool and the lane of the hot list routes and the OpenAPI catalog. Global, so
  * feature modules only add controllers.
  */
 @Module({})
@@ -51,14 +52,16 @@ export class RestKernelModule implements NestModule, OnApplicationBootstrap {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         RouteCatalog,
+        HotRoutes,
       ],
-      exports: [REST_API_CONFIG, RateLimiter, SqlPool, RouteCatalog],
+      exports: [REST_API_CONFIG, RateLimiter, SqlPool, RouteCatalog, HotRoutes],
     };
   }
 
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(HotRoutes) private readonly hotRoutes: HotRoutes,
   ) {}
 
   /**
@@ -71,6 +74,8 @@ export class RestKernelModule implements NestModule, OnApplicationBootstrap {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestIdMiddleware(this.logger)).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer
+      .apply(requestIdMiddleware(this.logger), this.hotRoutes.middleware())
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }
