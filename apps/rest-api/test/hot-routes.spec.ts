@@ -38,6 +38,12 @@ describe('hot routes: the two lists answered before Nest’s per-route pipeline,
     lane.mockRestore();
   });
 
+  it('labels its requests by route in the HTTP metrics, as the router does', async () => {
+    await api.call('GET', '/api/v1/calls?limit=3', { bearer: tenant.key });
+    const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/http_server_request_duration_seconds_count\{[^}]*route="\/api\/v1\/calls"[^}]*status_code="200"/);
+  });
+
   it('refuses a missing or unknown key with the 401 every /api/v1 route answers', async () => {
     const hot = await api.call('GET', '/api/v1/agents');
     const routed = await api.call('GET', '/api/v1/tasks');

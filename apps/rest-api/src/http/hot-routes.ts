@@ -25,6 +25,8 @@ export class HotRoutes {
     return async (req: ApiRequest, res: ApiResponse, next: NextFunction): Promise<void> => {
       const handler = req.method === 'GET' ? this.routes.get(req.path) : undefined;
       if (!handler) return next();
+      // What Express sets for a matched route: metrics and spans label the request by it.
+      Object.assign(req, { route: { path: req.path }, baseUrl: '' });
       await handler(req, res);
     };
   }
