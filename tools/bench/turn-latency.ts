@@ -2,6 +2,10 @@
  * Voice-to-voice latency of real calls and where it goes, run by hand against a running
  * platform (`npm start`):
  *   node -r @swc-node/register tools/bench/turn-latency.ts [--calls 10] [--questions 3] [--json]
+ * With `--providers cloud` the calls go through the cloud adapters (Deepgram, OpenAI, ElevenLabs)
+ * against local fakes with realistic delays, on workers the bench starts itself (the platform runs
+ * without its own: `npm start -- --only rest-api,gateway,billing,dialer,webhooks`); the vendors'
+ * time is then reported apart from the platform's own.
  * Places the calls at once; each hears the greeting, asks its questions in flite speech streamed
  * in real time (silence on the line in between, as on a phone) and waits for every answer.
  * Voice-to-voice is measured at the client. The stages of each turn are timed by watching the
@@ -11,11 +15,21 @@
 import { DEFAULT_CALL_SETTINGS } from '../../apps/gateway/src/call/call-settings';
 import { COMMON_USAGE, parseBenchArgs } from './support/bench-args';
 import { BenchDialer, type CallOutcome } from './support/bench-caller';
-import { benchTarget } from './support/bench-tenant';
+import { type BenchTarget, benchTarget } from './support/bench-tenant';
+import {
+  CLOUD_OPTIONS,
+  CLOUD_USAGE,
+  type CloudRun,
+  cloudDelays,
+  cloudSplit,
+  printCloudSplit,
+  providersMode,
+  startCloud,
+} from './support/cloud-mode';
 import { NATS_URL } from './support/infra-urls';
 import { type LatencyBreakdown, latencyBreakdown, type ReportedFigures } from './support/latency-breakdown';
 import { maskedUrl } from './support/masked-url';
-import { DEMO_QUESTIONS, prepareQuestions } from './support/questions';
+import { DEMO_QUESTIONS, prepareQuestions, type Question } from './support/questions';
 import type { Distribution } from './support/stats';
 import { fmt, printTable, tally, verdict } from './support/table';
 
@@ -23,6 +37,7 @@ const USAGE = `Usage: node -r @swc-node/register tools/bench/turn-latency.ts [op
 
   --calls N       concurrent calls (default 10)
   --questions N   questions per call, from the demo FAQ (default 3)
+${CLOUD_USAGE}
 ${COMMON_USAGE}`;
 
 const TARGET_P50_MS = 500;
@@ -31,20 +46,45 @@ const PAUSE_MS = 600;
 const REPLY_TIMEOUT_MS = 15_000;
 
 async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2), USAGE, { calls: { type: 'string' }, questions: { type: 'string' } });
+  const options = { calls: { type: 'string' }, questions: { type: 'string' }, ...CLOUD_OPTIONS } as const;
+  const args = parseBenchArgs(process.argv.slice(2), USAGE, options);
   const calls = args.int('calls', 10);
   const questionCount = args.int('questions', 3);
+  const mode = providersMode(process.argv.slice(2), USAGE);
   const questions = await prepareQuestions(DEMO_QUESTIONS);
-  const target = await benchTarget(args.url);
-  const dialer = await BenchDialer.open(target, NATS_URL);
-  if (!args.json) console.log(`Turn latency: ${calls} concurrent calls × ${questionCount} questions → ${maskedUrl(target.voiceUrl)}`);
-  const done = (asked: number) => asked >= questionCount;
-  const conversation = { questions, done, pauseMs: PAUSE_MS, replyTimeoutMs: REPLY_TIMEOUT_MS };
+  const cloud = mode === 'cloud' ? await startCloud(cloudDelays(args), DEMO_QUESTIONS) : undefined;
   try {
-    const outcomes = await Promise.all(Array.from({ length: calls }, () => dialer.call(conversation)));
-    const facts = report(outcomes, latencyBreakdown(outcomes));
-    if (args.json) console.log(JSON.stringify(facts, null, 2));
-    else print(facts);
+    const target = args.url ? await benchTarget(args.url) : (cloud?.target ?? (await benchTarget(undefined)));
+    await measure(target, cloud, { calls, questionCount, json: args.json, questions });
+  } finally {
+    await cloud?.stop();
+  }
+}
+
+interface Plan {
+  readonly calls: number;
+  readonly questionCount: number;
+  readonly json: boolean;
+  readonly questions: readonly Question[];
+}
+
+async function measure(target: BenchTarget, cloud: CloudRun | undefined, plan: Plan): Promise<void> {
+  const dialer = await BenchDialer.open(target, NATS_URL);
+  const providers = cloud ? 'cloud adapters against local fakes' : 'the platform workers';
+  if (!plan.json) console.log(`Turn latency: ${plan.calls} concurrent calls × ${plan.questionCount} questions (${providers}) → ${maskedUrl(target.voiceUrl)}`);
+  const done = (asked: number) => asked >= plan.questionCount;
+  const conversation = { questions: plan.questions, done, pauseMs: PAUSE_MS, replyTimeoutMs: REPLY_TIMEOUT_MS };
+  try {
+    const outcomes = await Promise.all(Array.from({ length: plan.calls }, () => dialer.call(conversation)));
+    const breakdown = latencyBreakdown(outcomes);
+    const facts = report(outcomes, breakdown);
+    const split = cloud ? { delays: cloud.fakes.delays, served: cloud.fakes.served, ...cloudSplit(outcomes, breakdown, cloud.fakes.providerMs) } : undefined;
+    if (plan.json) console.log(JSON.stringify({ ...facts, cloud: split }, null, 2));
+    else {
+      // The target's explanation assumes embedded engines; with vendors, their time is split out below.
+      print(facts, !split);
+      if (split) printCloudSplit(split, split.served);
+    }
   } finally {
     await dialer.close();
   }
@@ -68,7 +108,7 @@ function report(outcomes: readonly CallOutcome[], breakdown: LatencyBreakdown) {
   };
 }
 
-function print(facts: Report): void {
+function print(facts: Report, explainMiss: boolean): void {
   const { voiceToVoice: v2v, split, reported, targets } = facts;
   console.log(`\n${facts.answered} of ${facts.asked} questions answered; calls ended by: ${facts.endedBy}`);
   if (facts.errorFrames) console.log(`error frames from the platform: ${facts.errorFrames}`);
@@ -95,7 +135,7 @@ function print(facts: Report): void {
     reportedRow('ttsFirstAudioMs', reported.ttsFirstAudioMs, 'every sentence, greeting included'),
     reportedRow('voiceToVoiceMs', reported.voiceToVoiceMs, 'end of speech by the VAD → frame sent'),
   ]);
-  explain(v2v, split.endpointing);
+  if (explainMiss) explain(v2v, split.endpointing);
 }
 
 /** Says what keeps the p50 above target: the endpointing wait, or the stages after it. */
