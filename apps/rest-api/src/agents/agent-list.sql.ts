@@ -1,6 +1,6 @@
 import { slice } from '@parley/db-agents';
 import { type ListQuery } from '../http/json-page';
-import { epochMs, jsonBool, jsonIso, jsonRaw, jsonString, jsonToken } from '../http/json-writer';
+import { jsonBool, jsonRaw, jsonString, jsonTimestamp, jsonToken } from '../http/json-writer';
 import type { AgentFilter } from './agents.repository';
 
 const AGENTS = `"${slice.schema}"."agents"`;
@@ -12,7 +12,7 @@ const COLUMNS = [
   'a.tts_provider', 'a.tts_model', 'a.voice', 'a.max_duration_s', 'a.max_turns', 'a.silence_timeout_s',
   'a.recording_enabled', 'a.knowledge_text', 'a.faq',
   `CASE WHEN jsonb_typeof(a.tools) = 'array' THEN a.tools ELSE '[]'::jsonb END`,
-  'a.knowledge_base_id', epochMs('a.created_at'), epochMs('a.updated_at'),
+  'a.knowledge_base_id', 'a.created_at', 'a.updated_at',
 ].join(', ');
 
 /**
@@ -29,7 +29,7 @@ function writeAgent(r: readonly (string | null)[]): string {
     `"max_duration_seconds":${jsonRaw(r[15])},"max_turns":${jsonRaw(r[16])},"silence_timeout_seconds":${jsonRaw(r[17])},` +
     `"recording_enabled":${jsonBool(r[18])},"knowledge_text":${jsonString(r[19])},"faq":${jsonRaw(r[20])},` +
     `"tools":${jsonRaw(r[21])},"knowledge_base_id":${jsonToken(r[22])},` +
-    `"created_at":${jsonIso(r[23])},"updated_at":${jsonIso(r[24])}}`
+    `"created_at":${jsonTimestamp(r[23])},"updated_at":${jsonTimestamp(r[24])}}`
   );
 }
 

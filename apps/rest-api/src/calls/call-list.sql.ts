@@ -1,6 +1,6 @@
 import { slice } from '@parley/db-calls';
 import { type ListQuery } from '../http/json-page';
-import { epochMs, jsonIso, jsonRaw, jsonString, jsonToken } from '../http/json-writer';
+import { jsonRaw, jsonString, jsonTimestamp, jsonToken } from '../http/json-writer';
 import type { CallListQuery } from './call-query.schema';
 
 const CALLS = `"${slice.schema}"."calls"`;
@@ -9,8 +9,8 @@ const TRANSCRIPT = `"${slice.schema}"."transcript_entries"`;
 /** The columns `writeCall` reads, in its order. */
 const COLUMNS = [
   'c.id', 'c.agent_id', 'c.task_id', 'c.direction', 'c.channel', 'c.status', 'c.end_reason',
-  'c.from_number', 'c.to_number', epochMs('c.started_at'), epochMs('c.ended_at'), 'c.duration_ms', 'c.turns',
-  `(SELECT count(*) FROM ${TRANSCRIPT} t WHERE t.call_id = c.id)`, epochMs('c.created_at'), epochMs('c.updated_at'),
+  'c.from_number', 'c.to_number', 'c.started_at', 'c.ended_at', 'c.duration_ms', 'c.turns',
+  `(SELECT count(*) FROM ${TRANSCRIPT} t WHERE t.call_id = c.id)`, 'c.created_at', 'c.updated_at',
 ].join(', ');
 
 /**
@@ -23,9 +23,9 @@ function writeCall(r: readonly (string | null)[]): string {
     `{"id":${jsonToken(r[0])},"agent_id":${jsonToken(r[1])},"task_id":${jsonToken(r[2])},` +
     `"direction":${jsonToken(r[3])},"channel":${jsonString(r[4])},"status":${jsonToken(r[5])},` +
     `"end_reason":${jsonString(r[6])},"from_number":${jsonString(r[7])},"to_number":${jsonString(r[8])},` +
-    `"started_at":${jsonIso(r[9])},"ended_at":${jsonIso(r[10])},"duration":${duration},` +
+    `"started_at":${jsonTimestamp(r[9])},"ended_at":${jsonTimestamp(r[10])},"duration":${duration},` +
     `"duration_ms":${jsonRaw(r[11])},"turns":${jsonRaw(r[12])},"message_count":${jsonRaw(r[13])},` +
-    `"created_at":${jsonIso(r[14])},"updated_at":${jsonIso(r[15])}}`
+    `"created_at":${jsonTimestamp(r[14])},"updated_at":${jsonTimestamp(r[15])}}`
   );
 }
 

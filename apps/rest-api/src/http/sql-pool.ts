@@ -16,7 +16,8 @@ export class SqlPool implements OnApplicationShutdown {
   private readonly pool: Pool;
 
   constructor(databaseUrl: string, log: Logger, max = 10) {
-    this.pool = new Pool({ connectionString: databaseUrl, max });
+    // UTC and ISO dates: timestamps print as `jsonTimestamp` reads them.
+    this.pool = new Pool({ connectionString: databaseUrl, max, options: '-c TimeZone=UTC -c DateStyle=ISO' });
     // An idle connection that breaks (Postgres restarting) is dropped and replaced on next use;
     // without a listener its error would end the process.
     this.pool.on('error', (err) => log.warn({ err }, 'idle postgres connection failed'));
