@@ -25,3 +25,11 @@ export { LOGGER, READINESS_TIMEOUT_MS, SERVICE_NAME } from './tokens';
 export { initTracing, tracesUrl } from './tracing/init-tracing';
 export type { Tracing, TracingOptions } from './tracing/init-tracing';
 export { tracingMiddleware } from './tracing/tracing.middleware';
+export {
+  isNonPublicAddress,
+  OutboundHostUnresolved,
+  OutboundTargetGuard,
+  OutboundTargetRefused,
+} from './http/outbound-target';
+export type { OutboundTarget } from './http/outbound-target';
+export { pinnedRequestOptions, readCappedBody } from './http/pinned-request';

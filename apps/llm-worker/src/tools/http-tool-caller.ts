@@ -2,7 +2,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AgentToolConfig } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
-import { type CheckedTarget, HostGuard, HostRefused } from './host-guard';
+import {
+  type OutboundTarget,
+  OutboundHostUnresolved,
+  OutboundTargetGuard,
+  OutboundTargetRefused,
+  pinnedRequestOptions,
+  readCappedBody,
+} from '@parley/service';
 import { toolRequestHeaders } from './tool-signature';
 
 export interface HttpToolOptions {
@@ -30,13 +37,13 @@ export interface HttpToolInvocation {
  * every failure is a short result text too, so a broken receiver never breaks the call.
  */
 export class HttpToolCaller {
-  private readonly guard: HostGuard;
+  private readonly guard: OutboundTargetGuard;
 
   constructor(
     private readonly options: HttpToolOptions,
     private readonly log: Logger,
   ) {
-    this.guard = new HostGuard(options.allowedHosts);
+    this.guard = new OutboundTargetGuard(options.allowedHosts);
   }
 
   async call(invocation: HttpToolInvocation): Promise<string> {
@@ -45,7 +52,7 @@ export class HttpToolCaller {
     const body = JSON.stringify({ tool: tool.name, arguments: invocation.arguments, call_id: callId, agent_id: invocation.agentId });
     const timeoutMs = tool.timeoutMs ?? this.options.defaultTimeoutMs;
     try {
-      const target = await this.guard.check(tool.url);
+      const target = await this.guard.resolve(tool.url);
       const headers = toolRequestHeaders(this.options.signingSecret, body, new Date());
       const signal = AbortSignal.any([invocation.signal, AbortSignal.timeout(timeoutMs)]);
       const answer = await post(target, body, headers, signal, this.options.maxResponseBytes);
@@ -64,36 +71,14 @@ interface Answer {
   readonly text: string;
 }
 
-/** POSTs to the checked address, never to a second DNS answer; `Host` and SNI name the URL's host. */
-function post(target: CheckedTarget, body: string, headers: Record<string, string>, signal: AbortSignal, maxBytes: number) {
-  const { url } = target;
-  const secure = url.protocol === 'https:';
+/** POSTs to the checked address, never to a second DNS answer; the answer is read up to `maxBytes`. */
+function post(target: OutboundTarget, body: string, headers: Record<string, string>, signal: AbortSignal, maxBytes: number) {
+  const transport = target.url.protocol === 'https:' ? https : http;
   return new Promise<Answer>((resolve, reject) => {
-    const request = (secure ? https : http).request({
-      host: target.address,
-      family: target.family,
-      port: url.port || (secure ? 443 : 80),
-      path: `${url.pathname}${url.search}`,
-      method: 'POST',
-      headers: { ...headers, host: url.host, 'content-length': Buffer.byteLength(body) },
-      ...(secure ? { servername: url.hostname.replace(/^\[|\]$/g, '') } : {}),
-      signal,
-    });
+    const request = transport.request({ ...pinnedRequestOptions(target, headers, body), signal });
     request.once('response', (response) => {
-      const chunks: Buffer[] = [];
-      let read = 0;
-      const finish = () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
-      response.on('data', (chunk: Buffer) => {
-        const room = maxBytes - read;
-        if (room > 0) chunks.push(chunk.subarray(0, room));
-        read += chunk.length;
-        if (read >= maxBytes) {
-          response.destroy();
-          finish();
-        }
-      });
-      response.once('end', finish);
-      response.once('error', reject);
+      const status = response.statusCode ?? 0;
+      readCappedBody(response, maxBytes).then((text) => resolve({ status, text: text.toString('utf8') }), reject);
     });
     request.once('error', reject);
     request.end(body);
@@ -101,7 +86,8 @@ function post(target: CheckedTarget, body: string, headers: Record<string, strin
 }
 
 function describeFailure(err: unknown, timeoutMs: number, turn: AbortSignal): string {
-  if (err instanceof HostRefused) return err.message;
+  if (err instanceof OutboundTargetRefused) return err.message;
+  if (err instanceof OutboundHostUnresolved) return 'the host does not resolve';
   if (turn.aborted) return 'the turn was stopped';
   if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   return 'the receiver could not be reached';

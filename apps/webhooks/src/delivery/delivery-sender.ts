@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from '@parley/logging';
-import { LOGGER } from '@parley/service';
+import { LOGGER, OutboundTargetGuard, OutboundTargetRefused } from '@parley/service';
 import { EndpointHealth } from '../endpoints/endpoint-health';
 import { DeliveriesRepository } from './deliveries.repository';
 import { GroupCommit } from './group-commit';
 import type { AttemptOutcome, DeliveryJob } from './delivery-job';
 import { sendWebhook, type SendOptions } from './http-sender';
 import { nextRetryDelayMs, type RetryPolicy } from './retry-schedule';
-import { TargetGuard, TargetRefused } from './target-guard';
 import { webhookHeaders } from './webhook-signature';
 
 export const DELIVERY_SETTINGS = Symbol('webhooks:delivery-settings');
@@ -23,7 +22,7 @@ export interface DeliverySettings extends SendOptions {
  */
 @Injectable()
 export class DeliverySender {
-  private readonly guard: TargetGuard;
+  private readonly guard: OutboundTargetGuard;
   /** Outcomes finishing together are written together: one statement for many attempts. */
   private readonly recorder: GroupCommit<{ job: DeliveryJob; outcome: AttemptOutcome }, undefined>;
 
@@ -33,7 +32,7 @@ export class DeliverySender {
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     @Inject(LOGGER) private readonly log: Logger,
   ) {
-    this.guard = new TargetGuard(settings.allowedHosts);
+    this.guard = new OutboundTargetGuard(settings.allowedHosts);
     this.recorder = new GroupCommit(async (attempts) => {
       await deliveries.record(attempts);
       return attempts.map(() => undefined);
@@ -67,7 +66,7 @@ export class DeliverySender {
       target = await this.guard.resolve(job.url);
     } catch (err) {
       const error = (err as Error).message;
-      if (err instanceof TargetRefused) return { kind: 'failed', status: null, latencyMs: null, error };
+      if (err instanceof OutboundTargetRefused) return { kind: 'failed', status: null, latencyMs: null, error };
       return this.failure(job, { status: null, latencyMs: null, error });
     }
     const headers = webhookHeaders({ secret: job.secret, body: job.body, eventId: job.eventId, eventType: job.eventType, now: new Date() });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { ResolvedTarget } from './target-guard';
+import { type OutboundTarget, pinnedRequestOptions, readCappedBody } from '@parley/service';
 
 /**
  * Keep-alive pools: their sockets are keyed by the checked address (and SNI), so reuse never
@@ -28,56 +28,30 @@ export type SendResult =
  * One deadline covers connect, upload and the response.
  */
 export function sendWebhook(
-  target: ResolvedTarget,
+  target: OutboundTarget,
   body: string,
   headers: Record<string, string>,
   options: SendOptions,
 ): Promise<SendResult> {
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
-  const { url } = target;
-  const secure = url.protocol === 'https:';
+  const secure = target.url.protocol === 'https:';
   const transport = secure ? https : http;
   return new Promise((resolve) => {
     const request = transport.request({
-      host: target.address,
-      family: target.family,
-      port: url.port || (secure ? 443 : 80),
-      path: `${url.pathname}${url.search}`,
-      method: 'POST',
-      headers: { ...headers, host: url.host, 'content-length': Buffer.byteLength(body) },
-      ...(secure ? { servername: url.hostname.replace(/^\[|\]$/g, '') } : {}),
+      ...pinnedRequestOptions(target, headers, body),
       agent: secure ? agents.https : agents.http,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     request.once('response', (response) => {
       const status = response.statusCode ?? 0;
-      readCapped(response, options.maxResponseBytes, () => resolve({ ok: true, status, latencyMs: elapsed() }));
+      const answered = () => resolve({ ok: true, status, latencyMs: elapsed() });
+      // Only the status matters: a long or broken body still counts as the receiver's answer.
+      readCappedBody(response, options.maxResponseBytes).then(answered, answered);
     });
     request.once('error', (err) => resolve({ ok: false, error: describeError(err, options.timeoutMs), latencyMs: elapsed() }));
     request.end(body);
   });
-}
-
-/** Drains the response up to `maxBytes`; a longer one is cut off, since only the status matters. */
-function readCapped(response: http.IncomingMessage, maxBytes: number, done: () => void): void {
-  let read = 0;
-  let finished = false;
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    done();
-  };
-  response.on('data', (chunk: Buffer) => {
-    read += chunk.length;
-    if (read > maxBytes) {
-      response.destroy();
-      finish();
-    }
-  });
-  response.once('end', finish);
-  response.once('close', finish);
-  response.once('error', finish);
 }
 
 function describeError(err: Error, timeoutMs: number): string {

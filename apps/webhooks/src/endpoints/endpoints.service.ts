@@ -13,9 +13,9 @@ import type {
   WebhookUpdateRequest,
 } from '@parley/contracts';
 import type { Endpoint, WebhooksClient } from '@parley/db-webhooks';
+import { OutboundTargetGuard, OutboundTargetRefused } from '@parley/service';
 import { WEBHOOKS_DB } from '../database/database.tokens';
 import { DELIVERY_SETTINGS, type DeliverySettings } from '../delivery/delivery-sender';
-import { TargetGuard, TargetRefused } from '../delivery/target-guard';
 import { newWebhookSecret } from '../delivery/webhook-signature';
 import { toWebhookEndpoint } from './webhook.mapper';
 import { isUuid } from '../is-uuid';
@@ -31,13 +31,13 @@ export function webhookNotFound(): BusError {
  */
 @Injectable()
 export class EndpointsService {
-  private readonly guard: TargetGuard;
+  private readonly guard: OutboundTargetGuard;
 
   constructor(
     @Inject(WEBHOOKS_DB) private readonly db: WebhooksClient,
     @Inject(DELIVERY_SETTINGS) settings: DeliverySettings,
   ) {
-    this.guard = new TargetGuard(settings.allowedHosts);
+    this.guard = new OutboundTargetGuard(settings.allowedHosts);
   }
 
   async create(request: WebhookCreateRequest): Promise<WebhookCreateReply> {
@@ -110,7 +110,7 @@ export class EndpointsService {
       await this.guard.resolve(url);
     } catch (err) {
       // A name that does not resolve yet may later; only what the guard refuses for good is refused.
-      if (err instanceof TargetRefused) throw new BusError('INVALID_REQUEST', `webhook url refused: ${err.message}`);
+      if (err instanceof OutboundTargetRefused) throw new BusError('INVALID_REQUEST', `webhook url refused: ${err.message}`);
     }
   }
 }

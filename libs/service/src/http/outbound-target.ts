@@ -1,13 +1,29 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
-/** Why a custom tool's URL may not be called; the model hears it as the tool's result. */
-export class HostRefused extends Error {
-  override readonly name = 'HostRefused';
+/**
+ * Why the platform may not send a request to a URL (scheme, non-public address, no address):
+ * final, never retried. The message is safe to show the URL's owner; the refused address, when
+ * there is one, is in `address`.
+ */
+export class OutboundTargetRefused extends Error {
+  override readonly name = 'OutboundTargetRefused';
+
+  constructor(
+    message: string,
+    readonly address?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The URL's host did not resolve: not final, DNS answers come back (a zone being fixed, a resolver hiccup). */
+export class OutboundHostUnresolved extends Error {
+  override readonly name = 'OutboundHostUnresolved';
 }
 
 /** Where to connect: the address checked here, so a second DNS answer cannot redirect the request. */
-export interface CheckedTarget {
+export interface OutboundTarget {
   readonly url: URL;
   readonly address: string;
   readonly family: 4 | 6;
@@ -41,6 +57,7 @@ for (const [net, prefix] of [
   NON_PUBLIC.addSubnet(net, prefix, 'ipv6');
 }
 
+/** True for an address the platform must not reach unless its host is allow-listed. */
 export function isNonPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped?.[1]) return NON_PUBLIC.check(mapped[1], 'ipv4');
@@ -48,30 +65,33 @@ export function isNonPublicAddress(address: string): boolean {
 }
 
 /**
- * The webhooks service's rule for where the platform may send a request, applied to custom
- * tools: https to public addresses only, unless the host is allow-listed (local development and
- * tests, `LLM_TOOLS_ALLOWED_HOSTS`), which may also use plain http. Every address the name
- * resolves to must pass, so an agent's tool cannot reach the platform's own network.
+ * Decides whether the platform may send a request to a customer's URL (a webhook, a custom
+ * tool) and to which address: https to public addresses only, unless the host is allow-listed
+ * (local development and tests), which may also use plain http. Every address the name resolves
+ * to must pass, so a name with one private answer is refused outright and a customer's URL
+ * cannot reach the platform's own network.
  */
-export class HostGuard {
+export class OutboundTargetGuard {
   private readonly allowed: ReadonlySet<string>;
 
   constructor(allowedHosts: readonly string[]) {
     this.allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
   }
 
-  async check(rawUrl: string): Promise<CheckedTarget> {
+  async resolve(rawUrl: string): Promise<OutboundTarget> {
     const url = new URL(rawUrl);
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     const allowListed = this.allowed.has(host);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowListed)) {
-      throw new HostRefused(`only https URLs may be called (${url.protocol} given)`);
+      throw new OutboundTargetRefused(`only https URLs may be called (${url.protocol} given)`);
     }
     const answers = await resolveHost(host);
     const refused = answers.find((answer) => isNonPublicAddress(answer.address));
-    if (refused && !allowListed) throw new HostRefused('the host resolves to a non-public address');
+    if (refused && !allowListed) {
+      throw new OutboundTargetRefused('the host resolves to a non-public address', refused.address);
+    }
     const [first] = answers;
-    if (!first) throw new HostRefused('the host has no address');
+    if (!first) throw new OutboundTargetRefused('the host has no address');
     return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
   }
 }
@@ -80,7 +100,8 @@ async function resolveHost(host: string): Promise<{ address: string; family: num
   if (isIP(host)) return [{ address: host, family: isIP(host) }];
   try {
     return await lookup(host, { all: true, verbatim: true });
-  } catch {
-    throw new HostRefused('the host does not resolve');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new OutboundHostUnresolved(`the host does not resolve (${code})`, { cause: err });
   }
 }
