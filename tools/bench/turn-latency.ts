@@ -118,7 +118,7 @@ function print(facts: Report, explainMiss: boolean): void {
   ]);
   console.log(`\nWhere it goes, per turn (${facts.traced} turns traced on the bus), ms:`);
   printTable(['stage', 'p50', 'p95', 'p99', 'max', 'from → to'], [
-    row('endpointing wait', split.endpointing, 'last voiced caller frame sent → gateway flush'),
+    row('endpointing wait', split.endpointing, 'last voiced caller frame sent → end of turn (flush, or turn_start)'),
     row('STT final', split.sttFinal, 'flush → final transcript'),
     row('LLM first sentence', split.llmFirstSentence, 'llm.v1.rpc.reply → first reply-text'),
     row('TTS first audio', split.ttsFirstAudio, 'tts.v1.rpc.synthesize → first audio-out'),
@@ -128,6 +128,12 @@ function print(facts: Report, explainMiss: boolean): void {
     row('voice-to-voice (traced)', split.voiceToVoice, 'sum of the above'),
   ]);
   console.log(`bus + gateway overhead p99 ≤ ${TARGET_OVERHEAD_P99_MS} ms: ${targets.overheadP99.verdict}`);
+  if (facts.speculative > 0) {
+    console.log(
+      `${facts.speculative} of ${facts.traced} replies were prepared on the caller's pause (GATEWAY_SPECULATIVE_REPLY_MS): their ` +
+        'STT, LLM and TTS ran inside the endpointing wait, and their overhead counts only what came after both the end of turn and the ready reply.',
+    );
+  }
   console.log(`\nAs the gateway reports it in call.ended (${reported.calls} calls; per call p50/p95/max, then across calls), ms:`);
   printTable(['figure', 'p50', 'p95', 'max', 'note'], [
     reportedRow('sttMs', reported.sttMs, 'includes the endpointing wait'),

@@ -39,7 +39,7 @@ export interface TurnSplit {
    * were hidden in the endpointing wait.
    */
   readonly overhead: number;
-  /** The reply was prepared on the caller's pause, before the end of turn was confirmed. */
+  /** The reply was asked for on the caller's pause, before the end of turn confirmed it. */
   readonly speculative: boolean;
 }
 
@@ -100,7 +100,9 @@ export class TurnTrace {
     if (!flush || !final || !request || !text || !tts || !audio) return undefined;
     const gatewayGaps = request.at - final.at + (tts.at - text.at);
     const delivery = agentAudioAt - audio.at;
-    const speculative = turnStartAt !== undefined && flush.at < turnStartAt - READ_ORDER_SLACK_MS;
+    // Prepared early: the reply was asked for before the end of turn confirmed it. (A pause's
+    // flush whose final came after the end of turn is answered then, as without a pause.)
+    const speculative = turnStartAt !== undefined && request.at < turnStartAt - READ_ORDER_SLACK_MS;
     const confirmedAt = speculative ? turnStartAt : flush.at;
     const overhead = speculative
       ? agentAudioAt - Math.max(turnStartAt, audio.at) + (audio.at > turnStartAt ? gatewayGaps : 0)

@@ -1,9 +1,8 @@
-import { type AgentConfig, type AgentToolConfig, agentToolConfigSchema } from '@parley/contracts';
+import { type AgentConfig, type AgentToolConfig, agentToolConfigSchema, DEFAULT_VOICE_ID } from '@parley/contracts';
 import type { Agent } from '@parley/db-agents';
 
 /** The agents slice leaves these empty when the agent uses its providers' defaults. */
 const DEFAULT_LANGUAGE = 'en';
-const DEFAULT_VOICE_ID = 'default';
 const DEFAULT_LLM_MODEL = 'default';
 /** The contract's bound on `knowledge`: a longer text is cut rather than failing every call. */
 const MAX_KNOWLEDGE_CHARS = 100_000;

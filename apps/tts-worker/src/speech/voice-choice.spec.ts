@@ -36,6 +36,10 @@ describe('chooseVoice', () => {
     });
   });
 
+  it('gives an agent that chose no voice the engine default, without calling it a fallback', () => {
+    expect(chooseVoice({ provider: 'flite', voiceId: 'default' }, engines)).toEqual({ provider: flite, voice: 'slt' });
+  });
+
   it('falls back to the engine default voice for a voice this installation lacks', () => {
     expect(chooseVoice({ provider: 'flite', voiceId: 'kal16' }, engines)).toEqual({ provider: flite, voice: 'slt', fallback: 'unknown-voice' });
   });

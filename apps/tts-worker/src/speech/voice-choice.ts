@@ -1,4 +1,4 @@
-import type { VoiceSettings } from '@parley/contracts';
+import { DEFAULT_VOICE_ID, type VoiceSettings } from '@parley/contracts';
 import type { TtsEngines } from '../engine/tts-engines';
 import type { TtsProvider, TtsVoiceTuning } from '../providers/tts-provider';
 
@@ -18,9 +18,11 @@ export interface VoiceChoice {
 export function chooseVoice(requested: VoiceSettings, engines: Pick<TtsEngines, 'get' | 'fallback'>): VoiceChoice {
   const provider = engines.get(requested.provider);
   if (!provider) return { provider: engines.fallback, voice: engines.fallback.defaultVoice, fallback: 'unknown-provider' };
-  if (!provider.anyVoice && !provider.voices.includes(requested.voiceId)) {
+  const { provider: _name, voiceId, ...tuning } = requested;
+  const withTuning = Object.keys(tuning).length > 0 ? { tuning } : {};
+  if (voiceId === DEFAULT_VOICE_ID) return { provider, voice: provider.defaultVoice, ...withTuning };
+  if (!provider.anyVoice && !provider.voices.includes(voiceId)) {
     return { provider, voice: provider.defaultVoice, fallback: 'unknown-voice' };
   }
-  const { provider: _name, voiceId, ...tuning } = requested;
-  return { provider, voice: voiceId, ...(Object.keys(tuning).length > 0 ? { tuning } : {}) };
+  return { provider, voice: voiceId, ...withTuning };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { entityIdSchema } from './ids.schema';
 
+/** `voiceId` of an agent that chose no voice: whatever the provider speaks by default. */
+export const DEFAULT_VOICE_ID = 'default';
+
 export const voiceSettingsSchema = z.object({
   provider: z.string().min(1),
   voiceId: z.string().min(1),
