@@ -1,16 +1,5 @@
-import { type EnvSource, parseEnv, serviceEnv, wholeNumber } from '@parley/config';
+import { type EnvSource, hostList, parseEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
-
-/** Hosts (exact names or IP literals) that custom tools may reach over plain http and on private addresses. */
-const hostListEnv = z
-  .string()
-  .default('')
-  .transform((text) =>
-    text
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
-  );
 
 /** Everything llm-worker reads from its environment. */
 export const llmWorkerEnv = z.object({
@@ -30,7 +19,7 @@ export const llmWorkerEnv = z.object({
    */
   LLM_TOOLS_SIGNING_SECRET: z.string().min(16).optional(),
   /** Dev and tests: e.g. `localhost,127.0.0.1`. Production leaves it empty: https to public addresses only. */
-  LLM_TOOLS_ALLOWED_HOSTS: hostListEnv,
+  LLM_TOOLS_ALLOWED_HOSTS: hostList(),
   /** A custom tool's deadline when it sets no `timeout_ms`. */
   LLM_TOOLS_TIMEOUT_MS: wholeNumber(100, 30_000).default(5_000),
   /** At most this much of a tool's answer goes back to the model. */

@@ -1,4 +1,4 @@
-import { databaseEnv, type EnvSource, parseEnv, serviceEnv, wholeNumber } from '@parley/config';
+import { databaseEnv, type EnvSource, hostList, parseEnv, serviceEnv, wholeNumber } from '@parley/config';
 import { z } from 'zod';
 
 const SECOND = 1000;
@@ -15,17 +15,6 @@ const retryScheduleEnv = z
   .transform((text) => (text ? text.split(',').map(Number) : []))
   .default(DEFAULT_RETRY_SCHEDULE);
 
-/** Hosts (exact names or IP literals) that may be reached over plain http and on private addresses. */
-const hostListEnv = z
-  .string()
-  .default('')
-  .transform((text) =>
-    text
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
-  );
-
 /** Everything webhooks reads from its environment. */
 export const webhooksEnv = z.object({
   ...serviceEnv(3016),
@@ -36,7 +25,7 @@ export const webhooksEnv = z.object({
   /** Each delay is spread by ± this percentage, so retries of one outage do not arrive together. */
   WEBHOOKS_RETRY_JITTER_PERCENT: wholeNumber(0, 100).default(20),
   /** Dev and tests: e.g. `localhost,127.0.0.1`. Production leaves it empty: https to public addresses only. */
-  WEBHOOKS_ALLOWED_HOSTS: hostListEnv,
+  WEBHOOKS_ALLOWED_HOSTS: hostList(),
   /** Deliveries in a row that fail for good before the endpoint is disabled. */
   WEBHOOKS_DISABLE_AFTER_FAILURES: wholeNumber(1, 10_000).default(10),
   /** How often the scheduler looks for due retries (and deliveries a crashed instance left behind). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { databaseEnv, httpEnv, redisEnv, serviceEnv } from './fragments';
+import { databaseEnv, hostList, httpEnv, redisEnv, serviceEnv } from './fragments';
 import { EnvError, parseEnv } from './parse-env';
 
 function catchError(run: () => unknown): unknown {
@@ -73,5 +73,14 @@ describe('env fragments', () => {
   it('give each app its own default port', () => {
     expect(parseEnv(z.object(httpEnv(3001)), {}).PORT).toBe(3001);
     expect(parseEnv(z.object(httpEnv(3016)), {}).PORT).toBe(3016);
+  });
+
+  it('read a host list as trimmed lower-case names, empty when unset', () => {
+    const schema = z.object({ ALLOWED_HOSTS: hostList() });
+    expect(parseEnv(schema, {})).toEqual({ ALLOWED_HOSTS: [] });
+    expect(parseEnv(schema, { ALLOWED_HOSTS: '' })).toEqual({ ALLOWED_HOSTS: [] });
+    expect(parseEnv(schema, { ALLOWED_HOSTS: ' LocalHost , 127.0.0.1,,::1 ' })).toEqual({
+      ALLOWED_HOSTS: ['localhost', '127.0.0.1', '::1'],
+    });
   });
 });

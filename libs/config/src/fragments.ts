@@ -18,6 +18,23 @@ export function wholeNumber(min: number, max: number) {
     .pipe(z.number().min(min).max(max));
 }
 
+/**
+ * A comma-separated list of host names or IP literals, trimmed and lower-cased, empty by default:
+ * the hosts an outbound request (webhook, custom tool) may reach over plain http and on private
+ * addresses, e.g. `localhost,127.0.0.1` in development. Production leaves it empty.
+ */
+export function hostList() {
+  return z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    );
+}
+
 export const natsEnv = {
   NATS_URL: z.url({ protocol: /^(nats|tls)$/ }).default('nats://127.0.0.1:4222'),
   /**

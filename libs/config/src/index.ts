@@ -3,6 +3,7 @@ export type { DeepReadonly, EnvProblem, EnvSource } from './parse-env';
 export {
   LOG_LEVELS,
   databaseEnv,
+  hostList,
   httpEnv,
   logEnv,
   natsEnv,
