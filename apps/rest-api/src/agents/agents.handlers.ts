@@ -30,6 +30,7 @@ export abstract class AgentsHandlers {
     @Inject(AgentPages) private readonly pages: AgentPages,
   ) {}
 
+  /** `GET /api/v1/agents` itself is answered by the hot-route lane (`AgentPages`), which must answer as this does. */
   @Get()
   @Endpoint({ summary: 'List agents', query: agentListQuerySchema, response: agentViewSchema, list: true })
   async list(@CurrentPrincipal() p: Principal, @ValidQuery() query: AgentListQuery): Promise<Paginated<AgentView>> {

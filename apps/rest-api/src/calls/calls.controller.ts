@@ -28,6 +28,7 @@ export class CallsController {
     @Inject(CallReportsService) private readonly reports: CallReportsService,
   ) {}
 
+  /** `GET` itself is answered by the hot-route lane (`CallPages`), which must answer as this does. */
   @Get()
   @Endpoint({ summary: 'List calls', query: callListQuerySchema, response: callViewSchema, list: true })
   async list(@CurrentPrincipal() p: Principal, @ValidQuery() query: CallListQuery): Promise<Paginated<CallView>> {
