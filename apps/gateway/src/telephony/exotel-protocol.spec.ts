@@ -1,22 +1,6 @@
 import { bytesToSamples } from '@parley/audio';
 import { ExotelStream, exotelProtocol } from './exotel-protocol';
-
-const text = (message: unknown) => Buffer.from(JSON.stringify(message));
-
-function tone(hz: number, rate: number, count: number, offset = 0): Int16Array {
-  return Int16Array.from({ length: count }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * hz * (i + offset)) / rate)));
-}
-
-function l16Payload(samples: Int16Array): string {
-  return Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).toString('base64');
-}
-
-/** Sign changes per second: twice the frequency of a pure tone. */
-function zeroCrossingHz(samples: Int16Array, rate: number): number {
-  let crossings = 0;
-  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] < 0) !== (samples[i] < 0)) crossings++;
-  return (crossings / 2) * (rate / samples.length);
-}
+import { l16Payload, text, tone, zeroCrossingHz } from './testing/carrier-signals';
 
 const startMessage = (sampleRate = '8000') => ({
   event: 'start',

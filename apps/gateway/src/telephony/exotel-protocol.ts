@@ -2,8 +2,8 @@ import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { type Base64Codec, L16Base64, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
+import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
-import { isDtmfDigit } from './dtmf-turn';
 
 /** The Voicebot applet's rates (`?sample-rate=` on the stream URL); 8000 unless asked otherwise. */
 const EXOTEL_RATES = [8000, 16000, 24000];
@@ -36,9 +36,6 @@ const exotelInboundSchema = z.discriminatedUnion('event', [
 
 type ExotelStart = z.infer<typeof start>;
 
-const IGNORED: CarrierInbound = { kind: 'ignored' };
-const STOP: CarrierInbound = { kind: 'stop' };
-
 /**
  * One Exotel Voicebot (bidirectional) stream, the JSON framing reference 001 points carriers at.
  * In: `connected`, `start` (stream_sid, call_sid, from/to, custom_parameters, media_format),
@@ -54,17 +51,16 @@ export class ExotelStream implements CarrierStream {
   private codec: Base64Codec = new L16Base64();
 
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
-    if (isBinary) return invalid('Exotel sends text frames only');
-    const parsed = exotelInboundSchema.safeParse(parseJson(data));
-    if (!parsed.success) return invalid('unknown or malformed event');
-    const message = parsed.data;
+    const read = readJsonEvent(data, isBinary, 'Exotel', exotelInboundSchema);
+    if (!read.ok) return read.inbound;
+    const { message } = read;
     switch (message.event) {
       case 'start':
         return this.onStart(message);
       case 'media':
-        return { kind: 'audio', pcm: this.audio.inbound(this.codec.decode(message.media.payload)) };
+        return callerAudio(message.media, this.codec, this.audio);
       case 'dtmf':
-        return isDtmfDigit(message.dtmf.digit) ? { kind: 'dtmf', digit: message.dtmf.digit } : invalid('bad digit');
+        return keypadDigit(message.dtmf.digit);
       case 'stop':
         return STOP;
       default:
@@ -103,18 +99,6 @@ export class ExotelStream implements CarrierStream {
     };
     return { kind: 'start', start };
   }
-}
-
-function parseJson(data: Buffer): unknown {
-  try {
-    return JSON.parse(data.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function invalid(reason: string): CarrierInbound {
-  return { kind: 'invalid', reason };
 }
 
 export const exotelProtocol: CarrierProtocol = {

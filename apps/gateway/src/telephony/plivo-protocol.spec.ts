@@ -1,17 +1,6 @@
 import { bytesToSamples, mulawDecode, mulawEncode } from '@parley/audio';
 import { extraHeaders, PlivoStream, plivoProtocol } from './plivo-protocol';
-
-const text = (message: unknown) => Buffer.from(JSON.stringify(message));
-
-function tone(hz: number, rate: number, count: number, offset = 0): Int16Array {
-  return Int16Array.from({ length: count }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * hz * (i + offset)) / rate)));
-}
-
-function zeroCrossingHz(samples: ArrayLike<number>, rate: number): number {
-  let crossings = 0;
-  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] < 0) !== (samples[i] < 0)) crossings++;
-  return (crossings / 2) * (rate / samples.length);
-}
+import { text, tone, zeroCrossingHz } from './testing/carrier-signals';
 
 const startMessage = (encoding = 'audio/x-mulaw', sampleRate = 8000) => ({
   event: 'start',

@@ -2,8 +2,8 @@ import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { type Base64Codec, L16Base64, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
+import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
-import { isDtmfDigit } from './dtmf-turn';
 
 /** The `<Stream contentType>` choices: L16 at 8 or 16 kHz (Plivo's default is L16 8 kHz), or mu-law 8 kHz. */
 interface PlivoFormat {
@@ -35,9 +35,6 @@ const plivoInboundSchema = z.discriminatedUnion('event', [
 
 type PlivoStart = z.infer<typeof start>;
 
-const IGNORED: CarrierInbound = { kind: 'ignored' };
-const STOP: CarrierInbound = { kind: 'stop' };
-
 /**
  * One Plivo Audio Stream (`<Stream bidirectional="true" keepCallAlive="true">`). In: `start`
  * (callId, streamId, mediaFormat, extra_headers), `media` (base64 audio in the stream's
@@ -53,18 +50,16 @@ export class PlivoStream implements CarrierStream {
   private codec: Base64Codec = new L16Base64();
 
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
-    if (isBinary) return invalid('Plivo sends text frames only');
-    const parsed = plivoInboundSchema.safeParse(parseJson(data));
-    if (!parsed.success) return invalid('unknown or malformed event');
-    const message = parsed.data;
+    const read = readJsonEvent(data, isBinary, 'Plivo', plivoInboundSchema);
+    if (!read.ok) return read.inbound;
+    const { message } = read;
     switch (message.event) {
       case 'start':
         return this.onStart(message);
       case 'media':
-        if (message.media.track !== undefined && message.media.track !== 'inbound') return IGNORED;
-        return { kind: 'audio', pcm: this.audio.inbound(this.codec.decode(message.media.payload)) };
+        return callerAudio(message.media, this.codec, this.audio);
       case 'dtmf':
-        return isDtmfDigit(message.dtmf.digit) ? { kind: 'dtmf', digit: message.dtmf.digit } : invalid('bad digit');
+        return keypadDigit(message.dtmf.digit);
       case 'stop':
         return STOP;
       default:
@@ -124,18 +119,6 @@ export function extraHeaders(text: string | undefined): Record<string, string> {
     if (at > 0) headers[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return headers;
-}
-
-function parseJson(data: Buffer): unknown {
-  try {
-    return JSON.parse(data.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function invalid(reason: string): CarrierInbound {
-  return { kind: 'invalid', reason };
 }
 
 export const plivoProtocol: CarrierProtocol = {

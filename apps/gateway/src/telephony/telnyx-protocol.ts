@@ -2,8 +2,8 @@ import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { AlawBase64, type Base64Codec, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
+import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
-import { isDtmfDigit } from './dtmf-turn';
 
 /** RTP payloads Telnyx streams by default (`PCMU`) or when the call asked for A-law (`PCMA`), both 8 kHz. */
 const TELNYX_RATE = 8000;
@@ -33,9 +33,6 @@ const telnyxInboundSchema = z.discriminatedUnion('event', [
 
 type TelnyxStart = z.infer<typeof start>;
 
-const IGNORED: CarrierInbound = { kind: 'ignored' };
-const STOP: CarrierInbound = { kind: 'stop' };
-
 /**
  * One Telnyx media stream (Call Control `stream_url` with `stream_bidirectional_mode: rtp`). In:
  * `connected`, `start` (call_control_id, from/to, media_format), `media` (base64 RTP payload,
@@ -48,18 +45,16 @@ export class TelnyxStream implements CarrierStream {
   private codec: Base64Codec = new MulawBase64();
 
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
-    if (isBinary) return invalid('Telnyx sends text frames only');
-    const parsed = telnyxInboundSchema.safeParse(parseJson(data));
-    if (!parsed.success) return invalid('unknown or malformed event');
-    const message = parsed.data;
+    const read = readJsonEvent(data, isBinary, 'Telnyx', telnyxInboundSchema);
+    if (!read.ok) return read.inbound;
+    const { message } = read;
     switch (message.event) {
       case 'start':
         return this.onStart(message);
       case 'media':
-        if (message.media.track !== undefined && message.media.track !== 'inbound') return IGNORED;
-        return { kind: 'audio', pcm: this.audio.inbound(this.codec.decode(message.media.payload)) };
+        return callerAudio(message.media, this.codec, this.audio);
       case 'dtmf':
-        return isDtmfDigit(message.dtmf.digit) ? { kind: 'dtmf', digit: message.dtmf.digit } : invalid('bad digit');
+        return keypadDigit(message.dtmf.digit);
       case 'stop':
         return STOP;
       case 'error':
@@ -99,18 +94,6 @@ export class TelnyxStream implements CarrierStream {
     };
     return { kind: 'start', start };
   }
-}
-
-function parseJson(data: Buffer): unknown {
-  try {
-    return JSON.parse(data.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function invalid(reason: string): CarrierInbound {
-  return { kind: 'invalid', reason };
 }
 
 export const telnyxProtocol: CarrierProtocol = {

@@ -1,20 +1,6 @@
-import { bytesToSamples, mulawDecode, mulawEncode, rms } from '@parley/audio';
+import { bytesToSamples, mulawDecode, rms } from '@parley/audio';
 import { TwilioStream } from './twilio-protocol';
-
-const text = (message: unknown) => Buffer.from(JSON.stringify(message));
-
-/** `ms` of a 440 Hz tone at `rate`, amplitude 8000. */
-function tone(ms: number, rate: number): Int16Array {
-  const samples = new Int16Array((rate * ms) / 1000);
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate));
-  return samples;
-}
-
-function mulawPayload(samples: Int16Array): string {
-  const codes = new Uint8Array(samples.length);
-  mulawEncode(samples, codes);
-  return Buffer.from(codes).toString('base64');
-}
+import { beep, mulawPayload, text } from './testing/carrier-signals';
 
 /** Twilio's documented `start` (twilio.com/docs/voice/media-streams/websocket-messages). */
 const START = {
@@ -55,7 +41,7 @@ describe('TwilioStream decode', () => {
 
   it('turns 20 ms media of base64 mu-law 8 kHz into 16 kHz PCM16 of the same tone', () => {
     const stream = started();
-    const input = tone(200, 8000);
+    const input = beep(200, 8000);
     const out: number[] = [];
     for (let at = 0; at < input.length; at += 160) {
       const media = { event: 'media', sequenceNumber: '2', media: { track: 'inbound', chunk: '1', timestamp: '0', payload: mulawPayload(input.subarray(at, at + 160)) }, streamSid: START.streamSid };
@@ -96,7 +82,7 @@ describe('TwilioStream decode', () => {
 describe('TwilioStream encode', () => {
   it('sends a 16 kHz frame as media of 160 mu-law bytes at 8 kHz, with the streamSid', () => {
     const stream = started();
-    const source = tone(200, 16000);
+    const source = beep(200, 16000);
     const decoded: number[] = [];
     for (let at = 0; at < source.length; at += 320) {
       const frame = Buffer.from(source.buffer, source.byteOffset + at * 2, 640);

@@ -1,15 +1,12 @@
 import type { VoiceServerMessage } from '@parley/contracts';
 import { CarrierAudio, MulawBase64 } from './carrier-audio';
+import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
-import { isDtmfDigit } from './dtmf-turn';
 import { type TwilioStart, twilioInboundSchema } from './twilio-messages';
 
 /** Bidirectional `<Connect><Stream>` audio: mu-law, 8 kHz, mono, base64 in JSON. */
 const TWILIO_RATE = 8000;
 const TWILIO_ENCODING = 'audio/x-mulaw';
-
-const IGNORED: CarrierInbound = { kind: 'ignored' };
-const STOP: CarrierInbound = { kind: 'stop' };
 
 /**
  * One Twilio Media Stream. In: `connected`, `start`, `media`, `dtmf`, `mark`, `stop`. Out:
@@ -23,24 +20,16 @@ export class TwilioStream implements CarrierStream {
   private readonly mulaw = new MulawBase64();
 
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
-    if (isBinary) return invalid('Twilio sends text frames only');
-    let json: unknown;
-    try {
-      json = JSON.parse(data.toString('utf8'));
-    } catch {
-      return invalid('not JSON');
-    }
-    const parsed = twilioInboundSchema.safeParse(json);
-    if (!parsed.success) return invalid('unknown or malformed event');
-    const message = parsed.data;
+    const read = readJsonEvent(data, isBinary, 'Twilio', twilioInboundSchema);
+    if (!read.ok) return read.inbound;
+    const { message } = read;
     switch (message.event) {
       case 'start':
         return this.onStart(message);
       case 'media':
-        if (message.media.track !== undefined && message.media.track !== 'inbound') return IGNORED;
-        return { kind: 'audio', pcm: this.audio.inbound(this.mulaw.decode(message.media.payload)) };
+        return callerAudio(message.media, this.mulaw, this.audio);
       case 'dtmf':
-        return isDtmfDigit(message.dtmf.digit) ? { kind: 'dtmf', digit: message.dtmf.digit } : invalid('bad digit');
+        return keypadDigit(message.dtmf.digit);
       case 'stop':
         return STOP;
       default:
@@ -80,10 +69,6 @@ export class TwilioStream implements CarrierStream {
     };
     return { kind: 'start', start };
   }
-}
-
-function invalid(reason: string): CarrierInbound {
-  return { kind: 'invalid', reason };
 }
 
 export const twilioProtocol: CarrierProtocol = {

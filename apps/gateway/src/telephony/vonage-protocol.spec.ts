@@ -1,13 +1,6 @@
 import { bytesToSamples, rms, samplesToBytes } from '@parley/audio';
 import { VonageStream } from './vonage-protocol';
-
-const text = (message: unknown) => Buffer.from(JSON.stringify(message));
-
-function tone(ms: number, rate: number): Int16Array {
-  const samples = new Int16Array((rate * ms) / 1000);
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate));
-  return samples;
-}
+import { beep, text } from './testing/carrier-signals';
 
 /** Vonage's first message: the format, then the NCCO endpoint's `headers`. */
 const connected = (rate: number) => ({
@@ -35,7 +28,7 @@ describe('VonageStream', () => {
   it('passes 16 kHz L16 frames through both ways unchanged', () => {
     const stream = new VonageStream();
     stream.decode(text(connected(16000)), false);
-    const frame = samplesToBytes(tone(20, 16000));
+    const frame = samplesToBytes(beep(20, 16000));
     const inbound = stream.decode(Buffer.from(frame), true);
     expect(inbound.kind === 'audio' && Buffer.from(inbound.pcm).equals(frame)).toBe(true);
     expect(Buffer.from(stream.encodeAudio(frame)).equals(frame)).toBe(true);
@@ -44,7 +37,7 @@ describe('VonageStream', () => {
   it('resamples an 8 kHz stream: 320-byte frames in, 640 bytes a frame to the call, 320 back', () => {
     const stream = new VonageStream();
     stream.decode(text(connected(8000)), false);
-    const source = tone(200, 8000);
+    const source = beep(200, 8000);
     let inboundSamples = 0;
     for (let at = 0; at < source.length; at += 160) {
       const inbound = stream.decode(Buffer.from(samplesToBytes(source.subarray(at, at + 160))), true);
@@ -53,7 +46,7 @@ describe('VonageStream', () => {
     }
     expect(inboundSamples).toBeGreaterThan(3_100);
     expect(inboundSamples).toBeLessThanOrEqual(3_200);
-    const agent = tone(200, 16000);
+    const agent = beep(200, 16000);
     const back: number[] = [];
     for (let at = 0; at < agent.length; at += 320) back.push(...bytesToSamples(Buffer.from(stream.encodeAudio(samplesToBytes(agent.subarray(at, at + 320))))));
     expect(back.length).toBeGreaterThan(1_550);

@@ -2,16 +2,14 @@ import { bytesToSamples } from '@parley/audio';
 import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { CarrierAudio } from './carrier-audio';
+import { IGNORED, invalid, keypadDigit } from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStream } from './carrier-protocol';
-import { isDtmfDigit } from './dtmf-turn';
 
 /** `audio/l16;rate=16000` or `;rate=8000`: the rate the NCCO's websocket endpoint asked for. */
 const CONTENT_TYPE = /^audio\/l16;\s*rate=(8000|16000)$/i;
 
 const connectedSchema = z.looseObject({ event: z.literal('websocket:connected'), 'content-type': z.string() });
 const dtmfSchema = z.object({ event: z.literal('websocket:dtmf'), digit: z.string() });
-
-const IGNORED: CarrierInbound = { kind: 'ignored' };
 
 /**
  * One Vonage Voice API WebSocket. The first text message is JSON naming the audio format
@@ -32,7 +30,7 @@ export class VonageStream implements CarrierStream {
       return invalid('not JSON');
     }
     const dtmf = dtmfSchema.safeParse(json);
-    if (dtmf.success) return isDtmfDigit(dtmf.data.digit) ? { kind: 'dtmf', digit: dtmf.data.digit } : invalid('bad digit');
+    if (dtmf.success) return keypadDigit(dtmf.data.digit);
     const connected = connectedSchema.safeParse(json);
     if (connected.success) return this.onConnected(connected.data);
     return IGNORED; // other websocket:* notices
@@ -69,10 +67,6 @@ export class VonageStream implements CarrierStream {
     if (data.byteLength % 2 !== 0) return invalid('L16 frames hold whole 16-bit samples');
     return { kind: 'audio', pcm: this.audio.inbound(bytesToSamples(data)) };
   }
-}
-
-function invalid(reason: string): CarrierInbound {
-  return { kind: 'invalid', reason };
 }
 
 export const vonageProtocol: CarrierProtocol = {
