@@ -6,11 +6,6 @@ import { SqlPool } from '../http/sql-pool';
 import { agentListQuery } from './agent-list.sql';
 import type { AgentView } from './agent-view.schema';
 
-export interface AgentPage {
-  readonly agents: Agent[];
-  readonly total: number;
-}
-
 export interface AgentFilter {
   readonly enabled?: boolean;
   readonly limit: number;
@@ -33,21 +28,6 @@ export class AgentsRepository {
   /** The hot list read (`GET /agents`): one SQL statement, the page serialized by Postgres as the API shows it. */
   listJson(orgId: string, filter: AgentFilter): Promise<JsonPage<AgentView>> {
     return readJsonPage<AgentView>(this.sql, agentListQuery(orgId, filter));
-  }
-
-  /** The same page as rows. */
-  async list(orgId: string, filter: AgentFilter): Promise<AgentPage> {
-    const where = { orgId, ...(filter.enabled === undefined ? {} : { enabled: filter.enabled }) };
-    const [agents, total] = await Promise.all([
-      this.db.agent.findMany({
-        where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: filter.limit,
-        skip: filter.offset,
-      }),
-      this.db.agent.count({ where }),
-    ]);
-    return { agents, total };
   }
 
   find(orgId: string, id: string): Promise<Agent | null> {

@@ -7,17 +7,11 @@ import { KnowledgeBaseAccess } from '../knowledge/knowledge-base-access';
 import { ActiveTasksClient } from './active-tasks.client';
 import type { AgentCreate } from './agent-create.schema';
 import { toAgentData } from './agent-data.mapper';
-import type { AgentListQuery } from './agent-list-query.schema';
 import type { AgentPatch } from './agent-patch.schema';
 import type { AgentToolsView, AgentView } from './agent-view.schema';
 import { assertToolUrls, listTools } from './agent-tools';
 import { toAgentView } from './agent-view.mapper';
 import { AgentsRepository } from './agents.repository';
-
-export interface AgentList {
-  readonly agents: AgentView[];
-  readonly total: number;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,11 +28,6 @@ export class AgentsService {
     @Inject(REST_API_CONFIG) private readonly config: RestApiConfig,
     @Inject(KnowledgeBaseAccess) private readonly knowledgeBases: KnowledgeBaseAccess,
   ) {}
-
-  async list(orgId: string, query: AgentListQuery): Promise<AgentList> {
-    const page = await this.repository.list(orgId, query);
-    return { agents: page.agents.map(toAgentView), total: page.total };
-  }
 
   async get(orgId: string, id: string): Promise<AgentView> {
     return toAgentView(await this.find(orgId, id));
