@@ -125,7 +125,7 @@ function print(facts: Report, explainMiss: boolean): void {
     row('bus + gateway overhead', split.overhead, 'v2v − the four stages above'),
     row('  gateway between stages', split.gatewayGaps, 'final → LLM request, sentence → TTS request'),
     row('  delivery to the client', split.delivery, 'first audio-out → first frame at the client'),
-    row('voice-to-voice (traced)', split.voiceToVoice, 'sum of the above'),
+    row('voice-to-voice (traced)', split.voiceToVoice, 'sum of the above (a prepared reply: endpointing + overhead)'),
   ]);
   console.log(`bus + gateway overhead p99 ≤ ${TARGET_OVERHEAD_P99_MS} ms: ${targets.overheadP99.verdict}`);
   if (facts.speculative > 0) {
