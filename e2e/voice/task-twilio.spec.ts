@@ -1,31 +1,25 @@
 import { FakeTwilioServer, scriptedCallee, type TwilioMediaStreamClient } from '@parley/testing';
 import { PLATFORM_START_TIMEOUT_MS, PLATFORM_STOP_TIMEOUT_MS, type Platform, startPlatform } from './support/platform';
+import {
+  demoRestApi,
+  listedCallWhenEnded,
+  reportWhenWritten,
+  taskWhenSettled,
+  type TaskView,
+  type TranscriptEntry,
+  transcriptWithAnswer,
+} from './support/task-api';
 
 const QUESTION = 'What are your business hours?';
 /** Greeting, the callee's question and the answer in real time, on a loaded machine. */
 const CALL_TIMEOUT_MS = 150_000;
 const FROM = '+14155550123';
 
-interface Envelope<T> {
-  readonly data: T;
-}
-
-interface TaskView {
-  readonly id: string;
-  readonly status: string;
-  readonly call_id: string | null;
-  readonly last_error: string | null;
-}
-
-interface TranscriptEntry {
-  readonly speaker: 'user' | 'agent' | 'system';
-  readonly content: string;
-}
-
 describe('a task executed through Twilio (fake Twilio, real platform)', () => {
   let platform: Platform;
   let twilio: FakeTwilioServer;
   const callees: TwilioMediaStreamClient[] = [];
+  const api = demoRestApi(() => platform);
 
   beforeAll(async () => {
     twilio = await FakeTwilioServer.start({
@@ -50,27 +44,6 @@ describe('a task executed through Twilio (fake Twilio, real platform)', () => {
     await platform?.stop();
   }, PLATFORM_STOP_TIMEOUT_MS);
 
-  async function api<T>(method: string, path: string, body?: unknown, status = 200): Promise<T> {
-    const response = await fetch(platform.restUrl(path), {
-      method,
-      headers: { Authorization: `Bearer ${platform.demo.apiKey.raw}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== status) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (JSON.parse(text) as Envelope<T>).data;
-  }
-
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-
   it('dials through the REST API, Twilio streams the answered call to the gateway, and the call runs to its report', async () => {
     const created = await api<TaskView>(
       'POST',
@@ -80,11 +53,7 @@ describe('a task executed through Twilio (fake Twilio, real platform)', () => {
     );
     const { call_id: callId } = await api<{ call_id: string }>('POST', `/api/v1/tasks/${created.id}/execute`);
 
-    const finished = await until(
-      () => api<TaskView>('GET', `/api/v1/tasks/${created.id}`),
-      (task) => task.status !== 'in_progress',
-      CALL_TIMEOUT_MS,
-    );
+    const finished = await taskWhenSettled(api, created.id, CALL_TIMEOUT_MS);
     expect(finished).toMatchObject({ status: 'completed', call_id: callId, last_error: null });
 
     // Twilio's side: one call created with the gateway's dial path, every status callback accepted.
@@ -106,17 +75,8 @@ describe('a task executed through Twilio (fake Twilio, real platform)', () => {
     expect(callee.messagesOf('mark').length).toBeGreaterThanOrEqual(2);
 
     // The platform's record of the call: outbound, on Twilio, the question heard and answered.
-    const calls = await until(
-      () => api<{ id: string; task_id: string | null; direction: string | null; status: string }[]>('GET', '/api/v1/calls'),
-      (list) => list.some((listed) => listed.id === callId && listed.status !== 'active'),
-      30_000,
-    );
-    expect(calls.find((listed) => listed.id === callId)).toMatchObject({ task_id: created.id, direction: 'outbound' });
-    const { transcripts } = await until(
-      () => api<{ transcripts: TranscriptEntry[] }>('GET', `/api/v1/calls/${callId}/transcript`),
-      (t) => t.transcripts.filter((e) => e.speaker === 'agent').length >= 2,
-      30_000,
-    );
+    expect(await listedCallWhenEnded(api, callId)).toMatchObject({ task_id: created.id, direction: 'outbound' });
+    const transcripts = await transcriptWithAnswer(api, callId);
     // The callee's question was heard and answered. Its words are not compared: pocketsphinx reads
     // telephone-band speech poorly (it heard "what are you additional shard" for QUESTION in one run),
     // and the gateway's own Twilio specs measure that path's recall.
@@ -124,11 +84,6 @@ describe('a task executed through Twilio (fake Twilio, real platform)', () => {
     expect(question?.content.trim()).toBeTruthy();
     expect(transcripts[transcripts.indexOf(question as TranscriptEntry) + 1]).toMatchObject({ speaker: 'agent', content: expect.any(String) });
 
-    const report = await until(
-      () => api<{ summary: string; outcome: string }>('GET', `/api/v1/calls/${callId}/report`),
-      (r) => r.summary.length > 0,
-      30_000,
-    );
-    expect(report.outcome).toBe('completed');
+    expect((await reportWhenWritten(api, callId)).outcome).toBe('completed');
   }, 300_000);
 });
