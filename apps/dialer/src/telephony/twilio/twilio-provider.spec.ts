@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import { eventSubjects, rpcSubjects, streams, type TaskWebhookRequestedEvent } from '@parley/contracts';
@@ -17,19 +16,12 @@ import { eventually } from '../../../test/support/eventually';
 import { silentLogger } from '../../../test/support/dialer-harness';
 import { loadConfig } from '../../config';
 import { DialerModule } from '../../dialer.module';
+import { freePort } from './testing/free-port';
 import { GatewayStub } from './testing/gateway-stub';
 
 const orgId = '7b2d4e1f-0000-4000-8000-0000000000b1';
 const agentId = '7b2d4e1f-0000-4000-8000-0000000000b2';
 const FROM = '+14155550123';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('Twilio provider: the dialer against a fake Twilio and a stand-in gateway', () => {
   let database: TestDatabase;

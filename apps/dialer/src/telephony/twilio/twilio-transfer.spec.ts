@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import { type CallTransferRequest, rpcSubjects } from '@parley/contracts';
@@ -8,6 +7,7 @@ import { createTestDatabase, FakeTwilioServer, type TestDatabase, testInfra, uni
 import { silentLogger } from '../../../test/support/dialer-harness';
 import { loadConfig } from '../../config';
 import { DialerModule } from '../../dialer.module';
+import { freePort } from './testing/free-port';
 import { GatewayStub } from './testing/gateway-stub';
 import { TwilioProvider } from './twilio-provider';
 import { TwilioRestClient } from './twilio-rest-client';
@@ -18,14 +18,6 @@ const orgId = '7b2d4e1f-0000-4000-8000-0000000000c1';
 const agentId = '7b2d4e1f-0000-4000-8000-0000000000c2';
 const TARGET = '+14155550199';
 const DIAL = `<Response><Dial>${TARGET}</Dial></Response>`;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('Twilio cold transfer', () => {
   let twilio: FakeTwilioServer;
