@@ -1,26 +1,13 @@
-import type { KnowledgeSearchRequest, LlmAgentConfig } from '@parley/contracts';
+import type { LlmAgentConfig } from '@parley/contracts';
 import { createLogger } from '@parley/logging';
 import { demoAgent, demoRequest } from '../testing/demo-agent';
+import { ListedKnowledge } from '../testing/listed-knowledge';
 import { HttpToolCaller } from './http-tool-caller';
-import type { KnowledgeHit, KnowledgeSearch } from './knowledge-search';
+import type { KnowledgeHit } from './knowledge-search';
 import { offeredTools } from './tool-catalog';
 import { ToolRunner } from './tool-runner';
 
 const KB = '7f1c0a52-2d1e-4c55-9a57-0f9a3c1f6b10';
-
-/** Answers from a fixed list and remembers what it was asked; fails when told to. */
-class ListedKnowledge implements KnowledgeSearch {
-  readonly asked: KnowledgeSearchRequest[] = [];
-  failing = false;
-
-  constructor(private readonly hits: KnowledgeHit[]) {}
-
-  async search(request: KnowledgeSearchRequest): Promise<KnowledgeHit[]> {
-    this.asked.push(request);
-    if (this.failing) throw new Error('no responders');
-    return this.hits.slice(0, request.topK);
-  }
-}
 
 const http = new HttpToolCaller(
   { allowedHosts: [], defaultTimeoutMs: 1_000, maxResponseBytes: 1_024 },

@@ -1,24 +1,11 @@
-import type { KnowledgeSearchRequest } from '@parley/contracts';
 import { demoAgent, demoRequest } from '../../testing/demo-agent';
-import type { KnowledgeHit, KnowledgeSearch } from '../../tools/knowledge-search';
+import { ListedKnowledge } from '../../testing/listed-knowledge';
+import type { KnowledgeHit } from '../../tools/knowledge-search';
 import type { ReplyEvent } from '../llm-provider';
 import { localPhrases } from './local-phrases';
 import { LocalLlmProvider } from './local-provider';
 
 const KB = '1b7c2a4e-59d0-4f1a-8a3e-2b6c9d0e1f21';
-
-class ListedKnowledge implements KnowledgeSearch {
-  readonly asked: KnowledgeSearchRequest[] = [];
-  failing = false;
-
-  constructor(private readonly hits: KnowledgeHit[]) {}
-
-  async search(request: KnowledgeSearchRequest): Promise<KnowledgeHit[]> {
-    this.asked.push(request);
-    if (this.failing) throw new Error('no responders');
-    return this.hits;
-  }
-}
 
 const passage = (content: string, source = 'warranty.md'): KnowledgeHit => ({ chunkId: 'c1', knowledgeBaseId: KB, content, source, score: 1 });
 
