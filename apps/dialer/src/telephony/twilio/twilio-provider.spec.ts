@@ -3,7 +3,6 @@ import type { INestApplication } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import { eventSubjects, rpcSubjects, streams, type TaskWebhookRequestedEvent } from '@parley/contracts';
 import { createPrismaClient, type DialerClient, slice } from '@parley/db-dialer';
-import { createServiceApp } from '@parley/service';
 import {
   createTestDatabase,
   FakeTwilioServer,
@@ -13,11 +12,8 @@ import {
   uniqueNamespace,
 } from '@parley/testing';
 import { eventually } from '../../../test/support/eventually';
-import { silentLogger } from '../../../test/support/dialer-harness';
-import { loadConfig } from '../../config';
-import { DialerModule } from '../../dialer.module';
-import { freePort } from './testing/free-port';
 import { GatewayStub } from './testing/gateway-stub';
+import { startTwilioDialerApp } from './testing/twilio-dialer-app';
 
 const orgId = '7b2d4e1f-0000-4000-8000-0000000000b1';
 const agentId = '7b2d4e1f-0000-4000-8000-0000000000b2';
@@ -38,24 +34,14 @@ describe('Twilio provider: the dialer against a fake Twilio and a stand-in gatew
     db = createPrismaClient(database.url);
     twilio = await FakeTwilioServer.start();
     gateway = await GatewayStub.start();
-    const port = await freePort();
-    callbackUrl = `http://127.0.0.1:${port}/telephony/twilio/status`;
     const namespace = uniqueNamespace('dialer_twilio');
-    const env = {
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      BUS_NAMESPACE: namespace,
-      TELEPHONY_PROVIDER: 'twilio',
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_FROM_NUMBER: FROM,
-      TWILIO_API_BASE_URL: twilio.baseUrl,
-      TWILIO_STREAM_BASE_URL: gateway.url,
-      TWILIO_STATUS_CALLBACK_URL: callbackUrl,
-    };
-    const config = loadConfig({ ...process.env, ...env });
-    app = await createServiceApp({ name: 'dialer', module: DialerModule.forRoot(config, silentLogger), logger: silentLogger });
-    await app.listen(port, '127.0.0.1');
+    ({ app, callbackUrl } = await startTwilioDialerApp({
+      databaseUrl: database.url,
+      namespace,
+      twilio,
+      streamBaseUrl: gateway.url,
+      fromNumber: FROM,
+    }));
     bus = await Bus.connect({ url: (await testInfra()).natsUrl, name: 'dialer-twilio-spec', namespace });
     await bus.consume(streams.dialer, 'twilio-spec-webhooks', async (event) => {
       if (event.subject === eventSubjects.taskWebhookRequested) webhooks.push(event.payload);

@@ -2,13 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import { type CallTransferRequest, rpcSubjects } from '@parley/contracts';
 import { slice } from '@parley/db-dialer';
-import { createServiceApp } from '@parley/service';
 import { createTestDatabase, FakeTwilioServer, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
 import { silentLogger } from '../../../test/support/dialer-harness';
-import { loadConfig } from '../../config';
-import { DialerModule } from '../../dialer.module';
-import { freePort } from './testing/free-port';
 import { GatewayStub } from './testing/gateway-stub';
+import { startTwilioDialerApp } from './testing/twilio-dialer-app';
 import { TwilioProvider } from './twilio-provider';
 import { TwilioRestClient } from './twilio-rest-client';
 import type { TwilioSettings } from './twilio-settings';
@@ -103,23 +100,14 @@ describe('Twilio cold transfer', () => {
 
     beforeAll(async () => {
       database = await createTestDatabase([slice]);
-      const port = await freePort();
       const namespace = uniqueNamespace('dialer_twilio_transfer');
-      const env = {
-        PORT: String(port),
-        DATABASE_URL: database.url,
-        BUS_NAMESPACE: namespace,
-        TELEPHONY_PROVIDER: 'twilio',
-        TWILIO_ACCOUNT_SID: twilio.accountSid,
-        TWILIO_AUTH_TOKEN: twilio.authToken,
-        TWILIO_FROM_NUMBER: '+14155550123',
-        TWILIO_API_BASE_URL: twilio.baseUrl,
-        TWILIO_STREAM_BASE_URL: gateway.url,
-        TWILIO_STATUS_CALLBACK_URL: `http://127.0.0.1:${port}/telephony/twilio/status`,
-      };
-      const config = loadConfig({ ...process.env, ...env });
-      app = await createServiceApp({ name: 'dialer', module: DialerModule.forRoot(config, silentLogger), logger: silentLogger });
-      await app.listen(port, '127.0.0.1');
+      ({ app } = await startTwilioDialerApp({
+        databaseUrl: database.url,
+        namespace,
+        twilio,
+        streamBaseUrl: gateway.url,
+        fromNumber: '+14155550123',
+      }));
       bus = await Bus.connect({ url: (await testInfra()).natsUrl, name: 'dialer-transfer-spec', namespace });
     });
 
