@@ -29,7 +29,9 @@ const USAGE = `Usage: node -r @swc-node/register tools/bench/rest.ts [options]
   --duration-s N      seconds per endpoint, after a 3 s warm-up (default 10)
   --connections N     concurrent connections (default 50)
   --json              print the figures as one JSON document instead of a table
-  --help              this text`;
+  --help              this text
+Environment: REST_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the booted rest-api (each of its
+processes) into DIR when it stops; run it with REST_API_WORKERS=1 for one profile.`;
 
 const TARGET = { requestsPerSecond: 3_000, p99Ms: 25 };
 const WARMUP_S = 3;
@@ -180,7 +182,9 @@ interface BootedServer {
 /** rest-api as `npm start` runs it, on a free port and its own bus namespace, quiet logs. */
 async function bootRestApi(): Promise<BootedServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/rest-api/src/main.ts'], {
+  const profileDir = process.env.REST_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/rest-api/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

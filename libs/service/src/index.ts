@@ -6,8 +6,10 @@ export { gracefulShutdown } from './graceful-shutdown';
 export type { ShutdownOptions } from './graceful-shutdown';
 export { SliceClientsModule } from './database/slice-clients.module';
 export type { SliceClient, SliceClientProvider } from './database/slice-clients.module';
+export { InFlightRequests } from './http/in-flight-requests';
 export { InternalErrorFilter } from './http/internal-error.filter';
 export type { InternalErrorBody } from './http/internal-error.filter';
+export { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 export { ServiceMetrics } from './metrics/service-metrics';
 export { ObservabilityModule } from './observability.module';
 export type { ObservabilityOptions } from './observability.module';
@@ -23,7 +25,7 @@ export { runService } from './run-service';
 export type { ServiceDefinition } from './run-service';
 export { LOGGER, READINESS_TIMEOUT_MS, SERVICE_NAME } from './tokens';
 export { initTracing, tracesUrl } from './tracing/init-tracing';
-export type { Tracing, TracingOptions } from './tracing/init-tracing';
+export type { Tracing, TracingMode, TracingOptions } from './tracing/init-tracing';
 export { tracingMiddleware } from './tracing/tracing.middleware';
 export {
   isNonPublicAddress,

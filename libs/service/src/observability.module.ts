@@ -37,7 +37,7 @@ export class ObservabilityModule {
         ReadinessChecks,
         ServiceMetrics,
       ],
-      exports: [LOGGER, SERVICE_NAME, READINESS_TIMEOUT_MS, ReadinessChecks, ServiceMetrics],
+      exports: [LOGGER, SERVICE_NAME, READINESS_TIMEOUT_MS, InFlightRequests, ReadinessChecks, ServiceMetrics],
     };
   }
 }

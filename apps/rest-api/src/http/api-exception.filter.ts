@@ -4,7 +4,7 @@ import type { Logger } from '@parley/logging';
 import { InternalErrorFilter, LOGGER } from '@parley/service';
 import { ApiError, type ApiErrorCode } from './api-error';
 import { isApiPath } from './api-path';
-import { type ErrorBody, responseMeta } from './envelope';
+import { type ErrorBody, responseMeta, sendJson } from './envelope';
 import type { ApiRequest, ApiResponse } from './http-types';
 import { assignRequestId } from './request-context';
 
@@ -35,7 +35,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const req = host.switchToHttp().getRequest<ApiRequest>();
     if (!isApiPath(req.path)) return this.fallback.catch(exception, host);
-    const res = host.switchToHttp().getResponse<ApiResponse>();
+    this.render(exception, req, host.switchToHttp().getResponse<ApiResponse>());
+  }
+
+  /** The error envelope for a failed `/api` request (also the front lane's, which has no host). */
+  render(exception: unknown, req: ApiRequest, res: ApiResponse): void {
     const { log } = assignRequestId(req, res, this.logger);
     const error = this.toApiError(exception, req, log);
     if (res.headersSent) {
@@ -53,7 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       details: error.details,
       meta: responseMeta(req),
     };
-    res.status(error.status).json(body);
+    sendJson(res, JSON.stringify(body), error.status);
   }
 
   private toApiError(exception: unknown, req: ApiRequest, log: Logger): ApiError {

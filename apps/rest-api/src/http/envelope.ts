@@ -43,9 +43,12 @@ export function serializedEnvelope(req: ApiRequest, data: JsonText, pagination?:
   return `{"success":true,"data":${data.text},"meta":${meta}}`;
 }
 
-/** Writes a 200 JSON body straight to the socket (the hot routes, which bypass Express's `send`). */
-export function sendJson(res: ApiResponse, body: string): void {
-  res.statusCode = 200;
+/**
+ * Writes a JSON body straight to the socket (the hot routes and the error filter: no Express
+ * `send`, so it works on a plain Node response too).
+ */
+export function sendJson(res: ApiResponse, body: string, status = 200): void {
+  res.statusCode = status;
   res.setHeader('Content-Type', JSON_CONTENT_TYPE);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);

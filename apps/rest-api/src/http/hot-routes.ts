@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiRequest, ApiResponse, NextFunction } from './http-types';
+import type { ApiRequest, ApiResponse } from './http-types';
 
 /** Answers one hot route completely: writes the response, or throws an error the filter renders. */
 export type HotHandler = (req: ApiRequest, res: ApiResponse) => Promise<void>;
 
 /**
- * The most-read routes (`GET /api/v1/agents`, `GET /api/v1/calls`) answered from the kernel's
- * middleware, before Express's router and Nest's per-route pipeline (execution context, guard,
- * interceptor, pipes, reply): that pipeline was most of a list request's CPU. A hot handler does
- * the same steps with the same pieces (`ApiKeyAuth`, the route's zod schema, the envelope), and
- * its errors reach the same `ApiExceptionFilter`. The controller method stays the documented route
- * (OpenAPI) and answers whatever the hot handler does not take (HEAD, other methods).
+ * The most-read routes (`GET /api/v1/agents`, `GET /api/v1/calls`), answered by the front lane
+ * (`installFrontLane`) before Express and Nest's per-route pipeline (router, execution context,
+ * guard, interceptor, pipes, reply): that pipeline was most of a list request's CPU. A hot handler
+ * does the same steps with the same pieces (`ApiKeyAuth`, the route's zod schema, the envelope),
+ * and its errors get the same `ApiExceptionFilter` rendering. The controller method stays the
+ * documented route (OpenAPI) and answers whatever the lane does not take (HEAD, other methods, a
+ * trailing slash).
  */
 @Injectable()
 export class HotRoutes {
@@ -21,13 +22,8 @@ export class HotRoutes {
     this.routes.set(path, handler);
   }
 
-  middleware() {
-    return async (req: ApiRequest, res: ApiResponse, next: NextFunction): Promise<void> => {
-      const handler = req.method === 'GET' ? this.routes.get(req.path) : undefined;
-      if (!handler) return next();
-      // What Express sets for a matched route: metrics and spans label the request by it.
-      Object.assign(req, { route: { path: req.path }, baseUrl: '' });
-      await handler(req, res);
-    };
+  /** The handler of a GET of exactly `path`, if it is a hot route. */
+  handlerFor(method: string | undefined, path: string): HotHandler | undefined {
+    return method === 'GET' ? this.routes.get(path) : undefined;
   }
 }

@@ -8,13 +8,15 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
 import type { Logger } from '@parley/logging';
-import { LOGGER } from '@parley/service';
+import { httpMetricsMiddleware, InFlightRequests, LOGGER, ServiceMetrics, tracingMiddleware } from '@parley/service';
 import { Redis } from 'ioredis';
 import { REST_API_CONFIG, type RestApiConfig } from '../config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { EnvelopeInterceptor } from './envelope.interceptor';
 import { OpenApiController } from './openapi/openapi.controller';
+import { installFrontLane, type LaneStep } from './front-lane';
 import { HotRoutes } from './hot-routes';
 import { RouteCatalog } from './openapi/route-catalog';
 import { RateLimitRedis } from './rate-limit-redis';
@@ -27,6 +29,12 @@ import { requestIdMiddleware } from './request-context';
  * rate limiter, the pool and the lane of the hot list routes and the OpenAPI catalog. Global, so
  * feature modules only add controllers.
  */
+type QueryParser = (query: string) => Record<string, unknown>;
+interface ExpressSettings {
+  set?(name: string, value: unknown): void;
+  get?(name: string): unknown;
+}
+
 @Module({})
 export class RestKernelModule implements NestModule, OnApplicationBootstrap {
   static forRoot(config: RestApiConfig): DynamicModule {
@@ -62,20 +70,40 @@ export class RestKernelModule implements NestModule, OnApplicationBootstrap {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(HotRoutes) private readonly hotRoutes: HotRoutes,
+    @Inject(InFlightRequests) private readonly inFlight: InFlightRequests,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   /**
    * No ETag: Express would hash every JSON body for it (a sha1 per response, the size of a page),
-   * and API clients re-read lists for fresh data, not for a 304.
+   * and API clients re-read lists for fresh data, not for a 304. Then the hot routes' front lane.
    */
   onApplicationBootstrap(): void {
-    const express = this.adapterHost.httpAdapter?.getInstance() as { set?(name: string, value: unknown): void } | undefined;
+    const adapter = this.adapterHost.httpAdapter;
+    const express = adapter?.getInstance() as ExpressSettings | undefined;
     express?.set?.('etag', false);
+    const server = adapter?.getHttpServer() as Server | undefined;
+    if (server && express?.get) this.installFrontLane(server, express.get('query parser fn') as QueryParser);
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(requestIdMiddleware(this.logger), this.hotRoutes.middleware())
-      .forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(requestIdMiddleware(this.logger)).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
+  /** The same middlewares as Express runs, in its order: `createServiceApp`'s, then the request id. */
+  private installFrontLane(server: Server, parseQuery: QueryParser): void {
+    const steps = [
+      this.inFlight.middleware(),
+      tracingMiddleware(),
+      httpMetricsMiddleware(this.metrics),
+      requestIdMiddleware(this.logger),
+    ] as LaneStep[];
+    const filter = new ApiExceptionFilter(this.logger);
+    installFrontLane(server, {
+      hotRoutes: this.hotRoutes,
+      steps,
+      parseQuery,
+      fail: (err, req, res) => filter.render(err, req, res),
+    });
   }
 }

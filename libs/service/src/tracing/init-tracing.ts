@@ -9,6 +9,18 @@ export interface TracingOptions {
   readonly otlpEndpoint?: string;
 }
 
+/**
+ * What this process's tracing does, for the request middleware: `never-initialised` (no provider:
+ * the API's no-op tracer), `context-only` (a provider without exporter: ids propagate, spans go
+ * nowhere) or `exporting`.
+ */
+export type TracingMode = 'never-initialised' | 'context-only' | 'exporting';
+let mode: TracingMode = 'never-initialised';
+
+export function tracingMode(): TracingMode {
+  return mode;
+}
+
 export interface Tracing {
   readonly exporting: boolean;
   /** Flushes spans still queued for export; called once the app has closed. */
@@ -30,6 +42,7 @@ export function initTracing(options: TracingOptions): Tracing {
     spanProcessors,
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
+  mode = spanProcessors.length > 0 ? 'exporting' : 'context-only';
   return { exporting: spanProcessors.length > 0, shutdown: () => provider.shutdown() };
 }
 
