@@ -58,7 +58,7 @@ function withServerSpan(tracer: Tracer, parent: Context, req: HttpRequest, res: 
 /** The ids a server span would have had (the SDK's parent-based always-on sampling), no span. */
 function withUnrecordedSpan(parent: Context): Context {
   const caller = trace.getSpanContext(parent);
-  const ids = randomBytes(24).toString('hex');
+  const ids = randomIds();
   const continued = caller !== undefined && isSpanContextValid(caller);
   return trace.setSpanContext(parent, {
     traceId: continued ? caller.traceId : ids.slice(0, 32),
@@ -67,4 +67,18 @@ function withUnrecordedSpan(parent: Context): Context {
     traceState: continued ? caller.traceState : undefined,
     isRemote: false,
   });
+}
+
+/** 16 bytes of trace id and 8 of span id, as hex, cut from a pooled random buffer (one `getrandom` per 256 requests). */
+const IDS_BYTES = 24;
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
+function randomIds(): string {
+  if (idOffset + IDS_BYTES > idPool.length) {
+    idPool = randomBytes(IDS_BYTES * 256);
+    idOffset = 0;
+  }
+  idOffset += IDS_BYTES;
+  return idPool.toString('hex', idOffset - IDS_BYTES, idOffset);
 }
