@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Base64Codec } from './base64-codecs';
 import type { CarrierAudio } from './carrier-audio';
 import type { CarrierInbound } from './carrier-protocol';
@@ -9,6 +9,14 @@ import { isDtmfDigit } from './dtmf-turn';
  * Exotel) decodes alike: the frame itself, caller audio, a keypad digit, stop. Each carrier's
  * file keeps its own schema, its `start` and its switch over events, and calls these.
  */
+
+/** The shared events' schemas, for each carrier's discriminated union. */
+export const mediaEvent = z.object({
+  event: z.literal('media'),
+  media: z.object({ track: z.string().optional(), payload: z.string() }),
+});
+export const dtmfEvent = z.object({ event: z.literal('dtmf'), dtmf: z.object({ digit: z.coerce.string() }) });
+export const stopEvent = z.object({ event: z.literal('stop') });
 
 export const IGNORED: CarrierInbound = { kind: 'ignored' };
 export const STOP: CarrierInbound = { kind: 'stop' };

@@ -2,7 +2,16 @@ import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { type Base64Codec, L16Base64, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
-import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
+import {
+  callerAudio,
+  dtmfEvent,
+  IGNORED,
+  invalid,
+  keypadDigit,
+  readJsonEvent,
+  STOP,
+  stopEvent,
+} from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
 
 /** The Voicebot applet's rates (`?sample-rate=` on the stream URL); 8000 unless asked otherwise. */
@@ -29,9 +38,9 @@ const exotelInboundSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('connected') }),
   start,
   z.object({ event: z.literal('media'), media: z.object({ payload: z.string() }) }),
-  z.object({ event: z.literal('dtmf'), dtmf: z.object({ digit: z.coerce.string() }) }),
+  dtmfEvent,
   z.object({ event: z.literal('mark') }),
-  z.object({ event: z.literal('stop') }),
+  stopEvent,
 ]);
 
 type ExotelStart = z.infer<typeof start>;

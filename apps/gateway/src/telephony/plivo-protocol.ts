@@ -2,7 +2,17 @@ import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { type Base64Codec, L16Base64, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
-import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
+import {
+  callerAudio,
+  dtmfEvent,
+  IGNORED,
+  invalid,
+  keypadDigit,
+  mediaEvent,
+  readJsonEvent,
+  STOP,
+  stopEvent,
+} from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
 
 /** The `<Stream contentType>` choices: L16 at 8 or 16 kHz (Plivo's default is L16 8 kHz), or mu-law 8 kHz. */
@@ -25,12 +35,12 @@ const start = z.object({
 
 const plivoInboundSchema = z.discriminatedUnion('event', [
   start,
-  z.object({ event: z.literal('media'), media: z.object({ track: z.string().optional(), payload: z.string() }) }),
-  z.object({ event: z.literal('dtmf'), dtmf: z.object({ digit: z.coerce.string() }) }),
+  mediaEvent,
+  dtmfEvent,
   z.object({ event: z.literal('playedStream') }),
   z.object({ event: z.literal('clearedAudio') }),
   // Not in Plivo's list (it closes the socket), read anyway so a stream that says it ended does.
-  z.object({ event: z.literal('stop') }),
+  stopEvent,
 ]);
 
 type PlivoStart = z.infer<typeof start>;

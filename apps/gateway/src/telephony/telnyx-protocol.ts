@@ -2,7 +2,17 @@ import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { AlawBase64, type Base64Codec, MulawBase64 } from './base64-codecs';
 import { CarrierAudio } from './carrier-audio';
-import { callerAudio, IGNORED, invalid, keypadDigit, readJsonEvent, STOP } from './carrier-json';
+import {
+  callerAudio,
+  dtmfEvent,
+  IGNORED,
+  invalid,
+  keypadDigit,
+  mediaEvent,
+  readJsonEvent,
+  STOP,
+  stopEvent,
+} from './carrier-json';
 import type { CarrierInbound, CarrierProtocol, CarrierStart, CarrierStream } from './carrier-protocol';
 
 /** RTP payloads Telnyx streams by default (`PCMU`) or when the call asked for A-law (`PCMA`), both 8 kHz. */
@@ -24,11 +34,11 @@ const start = z.object({
 const telnyxInboundSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('connected') }),
   start,
-  z.object({ event: z.literal('media'), media: z.object({ track: z.string().optional(), payload: z.string() }) }),
-  z.object({ event: z.literal('dtmf'), dtmf: z.object({ digit: z.coerce.string() }) }),
+  mediaEvent,
+  dtmfEvent,
   z.object({ event: z.literal('mark') }),
   z.object({ event: z.literal('error') }),
-  z.object({ event: z.literal('stop') }),
+  stopEvent,
 ]);
 
 type TelnyxStart = z.infer<typeof start>;
