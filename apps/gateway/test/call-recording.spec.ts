@@ -43,11 +43,13 @@ describe('call recording (real NATS, fake workers)', () => {
     // The tone sits in frames 20..29 on the left, and nowhere else.
     expect(Math.max(...left.subarray(20 * 320, 30 * 320))).toBeGreaterThan(7000);
     expect(Math.max(...left.subarray(0, 20 * 320).map(Math.abs))).toBe(0);
-    // The greeting's 10 frames were played and recorded on the right.
-    const agentFrames = Array.from({ length: 50 }, (_, f) => right.subarray(f * 320, (f + 1) * 320)).filter((frame) =>
-      frame.some((sample) => sample !== 0),
+    // The greeting's 10 frames were played and recorded on the right; the reply to the tone may
+    // start before the recording ends, but only once the caller's turn ended (350 ms after it).
+    const agentFrames = Array.from({ length: 50 }, (_, f) => f).filter((f) =>
+      right.subarray(f * 320, (f + 1) * 320).some((sample) => sample !== 0),
     );
-    expect(agentFrames).toHaveLength(10);
+    expect(agentFrames.filter((f) => f < 30)).toHaveLength(10);
+    expect(agentFrames.filter((f) => f >= 30).every((f) => f >= 30 + Math.floor(350 / 20))).toBe(true);
 
     await waitFor(() => harness.eventsOf(call.callId, eventSubjects.recordingStopped).length === 1, 2_000, 'stopped');
     const [started] = harness.eventsOf(call.callId, eventSubjects.recordingStarted).map((e) => e.payload);
