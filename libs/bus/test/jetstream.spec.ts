@@ -110,6 +110,29 @@ describe('Bus JetStream events', () => {
     expect(info.num_ack_pending).toBe(0);
   });
 
+  it('handles up to `concurrency` events at once, acks each once, and stop waits for those in flight', async () => {
+    const events = Array.from({ length: 8 }, () => callStarted());
+    await Promise.all(events.map((e) => bus.publishEvent(eventSubjects.callStarted, e, { msgId: `${e.callId}:started` })));
+    let running = 0;
+    let mostAtOnce = 0;
+    const handled: string[] = [];
+    const handler = async (e: ConsumedEvent<typeof eventSubjects.callStarted>) => {
+      if (!events.some((mine) => mine.callId === e.payload.callId)) return;
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      await sleep(100);
+      running--;
+      handled.push(e.payload.callId);
+    };
+    const consumer = await bus.consume(streams.call, 'concurrent', handler, { filterSubject: eventSubjects.callStarted, concurrency: 4 });
+    await waitFor(() => handled.length >= 5);
+    await consumer.stop();
+    expect(running).toBe(0); // stopped only after the handlers in flight finished
+    expect(mostAtOnce).toBe(4);
+    const info = await (await jetstreamManager(raw)).consumers.info(streamName, 'concurrent');
+    expect(info.num_ack_pending).toBe(0);
+    expect(new Set(handled).size).toBe(handled.length);
+  });
+
   it('gives up after maxDeliver attempts', async () => {
     const event = callStarted();
     await bus.publishEvent(eventSubjects.callStarted, event, { msgId: `${event.callId}:poison` });

@@ -16,8 +16,8 @@ export interface UsageConsumerOptions {
 }
 
 /**
- * Debits usage events as the gateways publish them. Several pullers share the durable
- * `billing-usage` consumer, so many events are in flight; each is acknowledged only after the
+ * Debits usage events as the gateways publish them. The durable
+ * `billing-usage` consumer keeps many events in flight; each is acknowledged only after the
  * transaction holding it committed, and a redelivery is a no-op (the event's key), so a billing
  * killed mid-stream charges every event exactly once after its restart.
  */
@@ -33,14 +33,12 @@ export class UsageConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const handler = (event: ConsumedEvent<typeof eventSubjects.usageRecorded>) => this.onUsage(event);
-    // Each puller holds one event: `concurrency` events in flight, not one puller's backlog.
-    const filter = { filterSubject: eventSubjects.usageRecorded, ackWaitMs: 30_000, maxMessages: 1 };
-    // The first creates the durable; the other pullers join it together.
-    await this.bus.consume(streams.metering, USAGE_DURABLE, handler, filter);
-    const pullers = Array.from({ length: this.options.concurrency - 1 }, () =>
-      this.bus.consume(streams.metering, USAGE_DURABLE, handler, filter),
-    );
-    await Promise.all(pullers);
+    // `concurrency` events in flight at once, which the settler writes together (group commit).
+    await this.bus.consume(streams.metering, USAGE_DURABLE, handler, {
+      filterSubject: eventSubjects.usageRecorded,
+      ackWaitMs: 30_000,
+      concurrency: this.options.concurrency,
+    });
   }
 
   private async onUsage({ payload }: ConsumedEvent<typeof eventSubjects.usageRecorded>): Promise<void> {

@@ -8,8 +8,8 @@ import { isUuid } from '../is-uuid';
 /**
  * Queues an event for every subscribed endpoint of its organization, then starts the attempts
  * in the background. Resolves once the deliveries are stored: that is when the bus event may be
- * acked, and the attempts never hold up whoever published it. Events arriving together (several
- * pullers) are stored in one statement.
+ * acked, and the attempts never hold up whoever published it. Events arriving together (many
+ * in flight at once) are stored in one statement.
  */
 @Injectable()
 export class EventFanOut {

@@ -25,15 +25,9 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Several pullers share the durable, so many call facts are in flight and stored together;
-    // the first creates the durable, the others join it.
+    // Many call facts in flight at once, so they are stored together.
     const handler = (event: ConsumedEvent<EventSubject>) => this.handle(event);
-    await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, handler, { maxDeliver: 1_000 });
-    await Promise.all(
-      Array.from({ length: this.concurrency - 1 }, () =>
-        this.bus.consume(streams.call, CALL_EVENTS_DURABLE, handler, { maxDeliver: 1_000 }),
-      ),
-    );
+    await this.bus.consume(streams.call, CALL_EVENTS_DURABLE, handler, { maxDeliver: 1_000, concurrency: this.concurrency });
     await this.bus.consume(streams.billing, BILLING_EVENTS_DURABLE, (event) => this.handle(event), {
       filterSubject: eventSubjects.callSettled,
       maxDeliver: 1_000,

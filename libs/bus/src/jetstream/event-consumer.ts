@@ -35,10 +35,16 @@ export interface ConsumeOptions<S extends EventSubject> {
   /** Pause before redelivering an event whose handler threw. */
   readonly nakDelayMs?: number;
   /**
-   * Events this puller buffers ahead of its handler (nats.js default 100). Several pullers on one
-   * durable, each buffering 1, keep that many events in flight at once instead of one puller's backlog.
+   * Events this puller buffers ahead of its handler (nats.js default 100; `concurrency` when that
+   * is set, so every buffered event is being handled rather than waiting out its ack time).
    */
   readonly maxMessages?: number;
+  /**
+   * Handler calls in flight at once (default 1: one event at a time, in order). Above 1, events
+   * are handled concurrently and acked each as its own handler finishes: for handlers whose
+   * effects do not depend on order (idempotent, or batching writes together).
+   */
+  readonly concurrency?: number;
 }
 
 export interface EventConsumer {
@@ -79,8 +85,10 @@ export async function consumeEvents<S extends EventSubject>(
     ...(options.filterSubject ? { filter_subject: ctx.ns.subject(options.filterSubject) } : {}),
   });
   const consumer = await clients.js.consumers.get(stream, durable);
-  const messages = await consumer.consume(options.maxMessages ? { max_messages: options.maxMessages } : {});
-  const loop = runLoop(ctx, messages, handler as EventHandler<EventSubject>, settings);
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const maxMessages = options.maxMessages ?? (concurrency > 1 ? concurrency : undefined);
+  const messages = await consumer.consume(maxMessages ? { max_messages: maxMessages } : {});
+  const loop = runLoop(ctx, messages, handler as EventHandler<EventSubject>, settings, concurrency);
   return {
     stop: async () => {
       await messages.close();
@@ -94,12 +102,19 @@ async function runLoop(
   messages: ConsumerMessages,
   handler: EventHandler<EventSubject>,
   settings: typeof DEFAULTS,
+  concurrency: number,
 ): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
   try {
-    for await (const msg of messages) await handleOne(ctx, msg, handler, settings);
+    for await (const msg of messages) {
+      const handled: Promise<void> = handleOne(ctx, msg, handler, settings).finally(() => inFlight.delete(handled));
+      inFlight.add(handled);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
   } catch (err) {
     ctx.log.error({ err }, 'event consumer stopped');
   }
+  await Promise.all(inFlight);
 }
 
 async function handleOne(ctx: BusContext, msg: JsMsg, handler: EventHandler<EventSubject>, settings: typeof DEFAULTS) {
