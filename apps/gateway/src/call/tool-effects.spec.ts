@@ -52,18 +52,21 @@ describe('ToolEffects', () => {
       responder = undefined;
     });
 
-    const serve = (transferred: boolean) =>
-      (responder = dialer.serve(rpcSubjects.dialerCallTransfer, (request) => {
+    /** The dialer's side; resolves once NATS has its subscription, so the first request finds it. */
+    const serve = async (transferred: boolean) => {
+      responder = dialer.serve(rpcSubjects.dialerCallTransfer, (request) => {
         asked.push(request);
         return transferred ? { transferred } : { transferred, reason: 'no provider carries this call' };
-      }));
+      });
+      await dialer.ping();
+    };
 
     const waitFor = async (done: () => boolean) => {
       for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     };
 
     it('asks the dialer only once the turn has played, and says nothing when it transferred', async () => {
-      serve(true);
+      await serve(true);
       const said: string[] = [];
       const tools = effects(new Playback({ audioStarted: () => 0, audio: () => 0, audioEnded: () => 0 }, () => 0), said);
       tools.transferAfter('t2', '+14155550100');
@@ -78,7 +81,7 @@ describe('ToolEffects', () => {
     });
 
     it("names a carrier call's carrier and call id (Twilio's CallSid), so the dialer can address it", async () => {
-      serve(true);
+      await serve(true);
       const before = asked.length;
       const carrierCall = { carrier: 'twilio', carrierCallId: 'CA0123456789abcdef0123456789abcdef' };
       const tools = effects(new Playback({ audioStarted: () => 0, audio: () => 0, audioEnded: () => 0 }, () => 0), [], carrierCall);
@@ -89,7 +92,7 @@ describe('ToolEffects', () => {
     });
 
     it('says it cannot transfer when the dialer refuses or does not answer; a cut-off turn asks nothing', async () => {
-      serve(false);
+      await serve(false);
       const said: string[] = [];
       const tools = effects(new Playback({ audioStarted: () => 0, audio: () => 0, audioEnded: () => 0 }, () => 0), said);
       tools.transferAfter('t3', '+14155550100');
