@@ -1,7 +1,7 @@
 import type { SttWorkerConfig } from './config';
 
-/** The loaded engine (an `SttProvider`), shared by every session of the worker. */
-export const STT_ENGINE = Symbol('stt-worker:engine');
+/** The loaded engines (`SttEngines`), shared by every session of the worker. */
+export const STT_ENGINES = Symbol('stt-worker:engines');
 export const STT_SETTINGS = Symbol('stt-worker:settings');
 
 export interface SttSettings {

@@ -3,11 +3,11 @@ import { BusModule } from '@parley/bus';
 import type { Logger } from '@parley/logging';
 import { busReadiness } from '@parley/service';
 import type { SttWorkerConfig } from './config';
-import { loadSttEngine } from './engine/stt-engine';
+import { loadSttEngines } from './engine/stt-engine';
 import { SttMetrics } from './sessions/stt-metrics';
 import { SttRpcHandlers } from './sessions/stt-rpc.handlers';
 import { SttSessions } from './sessions/stt-sessions';
-import { STT_ENGINE, STT_SETTINGS, sttSettings } from './stt-settings';
+import { STT_ENGINES, STT_SETTINGS, sttSettings } from './stt-settings';
 
 export interface SttWorkerModuleOptions {
   /** Prefix for every NATS subject, so tests can share one server. */
@@ -31,9 +31,9 @@ export class SttWorkerModule {
         busReadiness,
         { provide: STT_SETTINGS, useValue: sttSettings(config) },
         {
-          provide: STT_ENGINE,
+          provide: STT_ENGINES,
           useFactory: () =>
-            loadSttEngine({
+            loadSttEngines({
               provider: config.STT_PROVIDER,
               maxSessions: config.STT_MAX_SESSIONS,
               spareDecoders: config.STT_SPARE_DECODERS,

@@ -13,11 +13,41 @@ export interface SttEngineSettings {
   readonly deepgram: { readonly apiKey?: string; readonly baseUrl?: string; readonly model: string; readonly language: string };
 }
 
-/** Builds the configured provider and loads its models: once per worker, before any session opens. */
-export async function loadSttEngine(settings: SttEngineSettings): Promise<SttProvider> {
-  const provider = createProvider(settings);
-  await provider.load();
-  return provider;
+/**
+ * The engines this worker runs, by name: `STT_PROVIDER`, and Deepgram beside it whenever a key is
+ * configured (it holds no model, only connections), so each agent's `stt_provider` picks its
+ * engine per call on any worker of the queue group.
+ */
+export class SttEngines {
+  constructor(
+    private readonly byName: ReadonlyMap<string, SttProvider>,
+    /** The engine of requests that name none. */
+    readonly primary: SttProvider,
+  ) {}
+
+  get(name: string | undefined): SttProvider | undefined {
+    return name === undefined ? this.primary : this.byName.get(name);
+  }
+
+  get names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.byName.values()].map((engine) => engine.close()));
+  }
+}
+
+/** Builds the worker's engines and loads their models: once per worker, before any session opens. */
+export async function loadSttEngines(settings: SttEngineSettings): Promise<SttEngines> {
+  const names = new Set<SttProviderName>([settings.provider, ...(settings.deepgram.apiKey ? (['deepgram'] as const) : [])]);
+  const engines = new Map<string, SttProvider>();
+  for (const name of names) {
+    const engine = createProvider({ ...settings, provider: name });
+    await engine.load();
+    engines.set(name, engine);
+  }
+  return new SttEngines(engines, engines.get(settings.provider) as SttProvider);
 }
 
 function createProvider(settings: SttEngineSettings): SttProvider {

@@ -8,8 +8,8 @@ import {
 } from '@nestjs/common';
 import { Bus, type BusSubscription } from '@parley/bus';
 import { rpcSubjects } from '@parley/contracts';
-import type { SttProvider } from '../providers/stt-provider';
-import { STT_ENGINE, STT_SETTINGS, type SttSettings } from '../stt-settings';
+import type { SttEngines } from '../engine/stt-engine';
+import { STT_ENGINES, STT_SETTINGS, type SttSettings } from '../stt-settings';
 import { SttSessions } from './stt-sessions';
 
 /**
@@ -28,7 +28,7 @@ export class SttRpcHandlers
   constructor(
     @Inject(Bus) private readonly bus: Bus,
     @Inject(SttSessions) private readonly sessions: SttSessions,
-    @Inject(STT_ENGINE) private readonly provider: SttProvider,
+    @Inject(STT_ENGINES) private readonly engines: SttEngines,
     @Inject(STT_SETTINGS) private readonly settings: SttSettings,
   ) {}
 
@@ -50,6 +50,6 @@ export class SttRpcHandlers
   }
 
   onApplicationShutdown(): Promise<void> {
-    return this.provider.close();
+    return this.engines.close();
   }
 }

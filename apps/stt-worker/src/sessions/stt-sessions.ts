@@ -9,8 +9,9 @@ import type {
 } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
+import type { SttEngines } from '../engine/stt-engine';
 import type { SttProvider } from '../providers/stt-provider';
-import { STT_ENGINE, STT_SETTINGS, type SttSettings } from '../stt-settings';
+import { STT_ENGINES, STT_SETTINGS, type SttSettings } from '../stt-settings';
 import { CallTranscriber, type CloseReason } from './call-transcriber';
 import { SttMetrics } from './stt-metrics';
 
@@ -32,7 +33,7 @@ export class SttSessions implements OnModuleDestroy {
 
   constructor(
     @Inject(Bus) private readonly bus: Bus,
-    @Inject(STT_ENGINE) private readonly provider: SttProvider,
+    @Inject(STT_ENGINES) private readonly engines: SttEngines,
     @Inject(STT_SETTINGS) private readonly settings: SttSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SttMetrics) private readonly metrics: SttMetrics,
@@ -46,11 +47,11 @@ export class SttSessions implements OnModuleDestroy {
 
   /** Opening a call this worker already holds returns the same session: a retried request is harmless. */
   async open(request: SttSessionOpenRequest): Promise<SttSessionOpenReply> {
-    this.checkProvider(request);
+    const provider = this.engineFor(request);
     const existing = this.sessions.get(request.callId);
     if (existing?.isClosing) await existing.closed();
-    if (!this.sessions.has(request.callId)) this.add(request);
-    return { callId: request.callId, workerId: this.settings.workerId, provider: this.provider.name };
+    if (!this.sessions.has(request.callId)) this.add(request, provider);
+    return { callId: request.callId, workerId: this.settings.workerId, provider: provider.name };
   }
 
   async close(request: SttSessionCloseRequest): Promise<SttSessionCloseReply> {
@@ -77,15 +78,15 @@ export class SttSessions implements OnModuleDestroy {
     clearInterval(this.ticker);
   }
 
-  private checkProvider(request: SttSessionOpenRequest): void {
-    const wanted = request.provider ?? this.provider.name;
-    if (wanted !== this.provider.name) {
-      this.metrics.sessionsOpened.inc({ result: 'refused' });
-      throw new BusError('INVALID_REQUEST', `STT provider ${wanted} is not available; this worker runs ${this.provider.name}`);
-    }
+  private engineFor(request: SttSessionOpenRequest): SttProvider {
+    const engine = this.engines.get(request.provider);
+    if (engine) return engine;
+    this.metrics.sessionsOpened.inc({ result: 'refused' });
+    const running = this.engines.names.join(', ');
+    throw new BusError('INVALID_REQUEST', `STT provider ${request.provider} is not available; this worker runs ${running}`);
   }
 
-  private add(request: SttSessionOpenRequest): void {
+  private add(request: SttSessionOpenRequest, provider: SttProvider): void {
     if (this.stopping) throw this.overloaded('this STT worker is shutting down');
     if (this.sessions.size >= this.settings.maxSessions) {
       throw this.overloaded(`all ${this.settings.maxSessions} sessions of this STT worker are in use`);
@@ -100,7 +101,7 @@ export class SttSessions implements OnModuleDestroy {
         idleTimeoutMs: this.settings.idleTimeoutMs,
         endpointSilenceMs: this.settings.endpointSilenceMs,
       },
-      { bus: this.bus, provider: this.provider, logger: this.logger, metrics: this.metrics, onClosed: this.onClosed },
+      { bus: this.bus, provider, logger: this.logger, metrics: this.metrics, onClosed: this.onClosed },
     );
     this.sessions.set(request.callId, transcriber);
     this.metrics.sessionsOpened.inc({ result: 'opened' });
