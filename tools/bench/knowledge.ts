@@ -26,6 +26,7 @@ import { parseBenchArgs } from './support/bench-args';
 import { NATS_URL } from './support/infra-urls';
 import { distribution, type Distribution } from './support/stats';
 import { fmt, printTable, verdict } from './support/table';
+import { seededRandom } from '../../libs/audio/src/testing/seeded-random';
 
 const USAGE = `Usage: node -r @swc-node/register tools/bench/knowledge.ts [options]
 
@@ -48,18 +49,6 @@ const DETAILS = ['within thirty days', 'on weekdays from nine to five', 'through
   'by phone or email', 'with the original receipt', 'for a small fee', 'free of charge for members', 'in two business days',
   'after identity verification', 'before the due date', 'from your online account', 'with a valid photo ID',
   'once the payment has cleared', 'unless the item is damaged', 'in most countries', 'during the holiday season'];
-
-/** A small seeded PRNG (mulberry32), so every run seeds the same text. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function chunkText(random: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
@@ -131,7 +120,7 @@ async function main() {
   const client = await Bus.connect({ url: NATS_URL, name: 'bench-knowledge-client', namespace });
   try {
     const orgId = randomUUID();
-    const random = prng(42);
+    const random = seededRandom(42); // every run seeds the same text
     const seedStarted = performance.now();
     const bases = await seed(db, orgId, chunks, random);
     await seed(db, randomUUID(), chunks, random);

@@ -1,11 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiKeyAuth } from '../auth/api-key-auth';
-import { sendJson, serializedEnvelope } from '../http/envelope';
-import { HotRoutes } from '../http/hot-routes';
-import type { ApiRequest, ApiResponse } from '../http/http-types';
+import { type HotHandler, HotRoutes, hotListRoute } from '../http/hot-routes';
 import type { JsonPage } from '../http/json-page';
-import { paginatedJson } from '../http/paginated';
-import { parseInput } from '../http/zod-validation';
 import { type AgentListQuery, agentListQuerySchema } from './agent-list-query.schema';
 import type { AgentView } from './agent-view.schema';
 import { AgentsRepository } from './agents.repository';
@@ -18,11 +14,16 @@ import { AgentsRepository } from './agents.repository';
  */
 @Injectable()
 export class AgentPages implements OnModuleInit {
+  /** What `AgentsController.list` answers, with its guard, query schema and envelope. */
+  private readonly serve: HotHandler;
+
   constructor(
     @Inject(AgentsRepository) private readonly repository: AgentsRepository,
     @Inject(HotRoutes) private readonly hotRoutes: HotRoutes,
-    @Inject(ApiKeyAuth) private readonly auth: ApiKeyAuth,
-  ) {}
+    @Inject(ApiKeyAuth) auth: ApiKeyAuth,
+  ) {
+    this.serve = hotListRoute(auth, agentListQuerySchema, (orgId, query) => this.page(orgId, query));
+  }
 
   onModuleInit(): void {
     this.hotRoutes.register('/api/v1/agents', (req, res) => this.serve(req, res));
@@ -30,13 +31,5 @@ export class AgentPages implements OnModuleInit {
 
   page(orgId: string, query: AgentListQuery): Promise<JsonPage<AgentView>> {
     return this.repository.listJson(orgId, query);
-  }
-
-  /** What `AgentsController.list` answers, with its guard, query schema and envelope. */
-  private async serve(req: ApiRequest, res: ApiResponse): Promise<void> {
-    const { orgId } = await this.auth.authenticate(req, res);
-    const query = parseInput(agentListQuerySchema, req.query, 'query');
-    const { items, count, total } = await this.page(orgId, query);
-    sendJson(res, serializedEnvelope(req, items, paginatedJson(items, count, total, query).pagination));
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { sendJson, serializedEnvelope } from './envelope';
 import type { ApiRequest, ApiResponse } from './http-types';
+import type { JsonPage } from './json-page';
+import { type PageRequest, paginatedJson } from './paginated';
+import { parseInput } from './zod-validation';
 
 /** Answers one hot route completely: writes the response, or throws an error the filter renders. */
 export type HotHandler = (req: ApiRequest, res: ApiResponse) => Promise<void>;
@@ -26,4 +31,26 @@ export class HotRoutes {
   handlerFor(method: string | undefined, path: string): HotHandler | undefined {
     return method === 'GET' ? this.routes.get(path) : undefined;
   }
+}
+
+/** The API-key check a hot route makes, as `ApiKeyGuard` does (`ApiKeyAuth`). */
+export interface HotRouteAuth {
+  authenticate(req: ApiRequest, res: ApiResponse): Promise<{ readonly orgId: string }>;
+}
+
+/**
+ * A hot list route: the caller's key, the route's query schema, one page read for the caller's
+ * organization and the paginated envelope — what the route's controller method answers.
+ */
+export function hotListRoute<S extends z.ZodType<PageRequest>>(
+  auth: HotRouteAuth,
+  querySchema: S,
+  page: (orgId: string, query: z.output<S>) => Promise<JsonPage<unknown>>,
+): HotHandler {
+  return async (req, res) => {
+    const { orgId } = await auth.authenticate(req, res);
+    const query = parseInput(querySchema, req.query, 'query');
+    const { items, count, total } = await page(orgId, query);
+    sendJson(res, serializedEnvelope(req, items, paginatedJson(items, count, total, query).pagination));
+  };
 }

@@ -42,13 +42,19 @@ export function describeSttProviderConformance(name: string, setup: () => Promis
     });
     afterAll(async () => teardown?.());
 
-    it('streams interim hypotheses, then one final for the utterance when it ends', async () => {
-      harness.arrange(PROMPT);
+    /** One whole utterance through a fresh session, ended and closed: what the provider reported. */
+    async function transcribe(audio: Int16Array): Promise<SessionRecorder> {
       const recorder = new SessionRecorder();
       const session = harness.provider.openSession(recorder);
-      await streamFrames(session, speech);
+      await streamFrames(session, audio);
       await session.endUtterance();
       await session.close();
+      return recorder;
+    }
+
+    it('streams interim hypotheses, then one final for the utterance when it ends', async () => {
+      harness.arrange(PROMPT);
+      const recorder = await transcribe(speech);
 
       const types = recorder.events.map((event) => event.type);
       expect(types.filter((type) => type === 'interim').length).toBeGreaterThan(0);
@@ -60,21 +66,13 @@ export function describeSttProviderConformance(name: string, setup: () => Promis
 
     it('reports the audio each final covers (the usage figure)', async () => {
       harness.arrange(PROMPT);
-      const recorder = new SessionRecorder();
-      const session = harness.provider.openSession(recorder);
-      await streamFrames(session, speech);
-      await session.endUtterance();
-      await session.close();
+      const recorder = await transcribe(speech);
       expect(recorder.finals[0].audioMs).toBeCloseTo((speech.length / 16_000) * 1000, -1);
       expect(recorder.finals[0].finalizeMs).toBeGreaterThanOrEqual(0);
     });
 
     it('yields no final for an utterance of silence', async () => {
-      const recorder = new SessionRecorder();
-      const session = harness.provider.openSession(recorder);
-      await streamFrames(session, new Int16Array(16_000));
-      await session.endUtterance();
-      await session.close();
+      const recorder = await transcribe(new Int16Array(16_000));
       expect(recorder.finals).toEqual([]);
       expect(recorder.errors).toEqual([]);
     });
