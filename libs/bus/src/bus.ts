@@ -159,11 +159,20 @@ export class Bus {
    */
   drain(): Promise<void> {
     this.draining ??= (async () => {
-      await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
-      this.consumers.clear();
+      await this.stopConsuming();
       if (!this.ctx.nc.isClosed()) await this.ctx.nc.drain();
     })();
     return this.draining;
+  }
+
+  /**
+   * Event consumers finish and ack the event in hand and take no more; publishing, RPCs and
+   * subscriptions go on. Shutdown calls it before anything their handlers use is closed.
+   */
+  async stopConsuming(): Promise<void> {
+    const consumers = [...this.consumers];
+    this.consumers.clear();
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
   }
 
   /** Resolves when the connection is closed; rejects if it closed because of an error. */

@@ -1,4 +1,11 @@
-import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { StreamDef } from '@parley/contracts';
 import { Bus, type BusOptions } from '../bus';
 
@@ -10,10 +17,19 @@ export interface BusModuleOptions extends BusOptions {
   readonly streams?: readonly StreamDef[];
 }
 
-/** Drains the bus after the HTTP server has closed, so in-flight requests can still publish. */
+/**
+ * Shuts the bus in two steps. Event consumers stop first (`beforeApplicationShutdown`): the event
+ * in hand is handled while the database pools and Redis clients it may use are still open (they
+ * close in `onApplicationShutdown`). The connection drains after the HTTP server has closed, so
+ * in-flight requests and other shutdown steps can still publish.
+ */
 @Injectable()
-class BusShutdown implements OnApplicationShutdown {
+class BusShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(@Inject(Bus) private readonly bus: Bus) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.stopConsuming();
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.bus.drain();
