@@ -38,6 +38,7 @@ describe('one stt-worker, the engine each agent picks', () => {
   it('runs Deepgram beside pocketsphinx when a key is set, and each call gets the engine it names', async () => {
     await expect(open('call-dg', 'deepgram')).resolves.toMatchObject({ provider: 'deepgram' });
     await expect(open('call-ps')).resolves.toMatchObject({ provider: 'pocketsphinx' });
+    await deepgram.connected(1); // the session answers before its socket has finished connecting
     expect(deepgram.connections).toHaveLength(1);
 
     deepgram.say('what are your hours');

@@ -32,7 +32,9 @@ export class SpeakingWorkers {
   /** Caller audio each call's STT session received. */
   readonly callerAudio = new Map<string, Int16Array[]>();
   private readonly subscriptions: BusSubscription[] = [];
-  private readonly keepalives = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** After `stop`, nothing more is published: the spec may be closing the bus. */
+  private stopped = false;
   private readonly speech = new Map<string, Promise<Int16Array>>();
   private seq = 0;
 
@@ -49,7 +51,11 @@ export class SpeakingWorkers {
       bus.serve(rpcSubjects.llmReply, (request) => {
         const turn = { callId: request.callId, turnId: request.turnId, messages: request.messages };
         this.llmTurns.push(turn);
-        setTimeout(() => this.reply(turn), 20);
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          this.reply(turn);
+        }, 20);
+        this.timers.add(timer);
         return { turnId: request.turnId, accepted: true };
       }),
       bus.serve(rpcSubjects.ttsSynthesize, (request) => {
@@ -60,7 +66,9 @@ export class SpeakingWorkers {
   }
 
   stop(): void {
-    for (const timer of this.keepalives) clearInterval(timer);
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer); // clears intervals as well
+    this.timers.clear();
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
   }
 
@@ -92,10 +100,11 @@ export class SpeakingWorkers {
         if (message.type === 'flush') transcript('final', this.behaviour.finalText, message.turnId);
       }),
     );
-    if (keepaliveMs) this.keepalives.add(setInterval(() => transcript('interim', ''), keepaliveMs));
+    if (keepaliveMs) this.timers.add(setInterval(() => transcript('interim', ''), keepaliveMs));
   }
 
   private reply(turn: LlmTurn): void {
+    if (this.stopped) return;
     const sentences = this.behaviour.reply(turn);
     sentences.forEach((text, sentenceIndex) => {
       const final = sentenceIndex === sentences.length - 1;
@@ -108,6 +117,7 @@ export class SpeakingWorkers {
     let speech = this.speech.get(text);
     if (!speech) this.speech.set(text, (speech = speechFromText(text, PHONE_VOICE)));
     const samples = await speech;
+    if (this.stopped) return;
     const count = Math.ceil(samples.length / FRAME_SAMPLES);
     for (let i = 0; i < count; i++) {
       const frame = new Int16Array(FRAME_SAMPLES);

@@ -74,6 +74,15 @@ export class FakeDeepgramServer {
     this.refuseStatus = undefined;
   }
 
+  /** Resolves once `count` connections have opened: a client connects asynchronously. */
+  async connected(count: number, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.connections.length < count) {
+      if (Date.now() > deadline) throw new Error(`${this.connections.length} of ${count} connections within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** Drops every open connection as a network failure would (close 1011, Deepgram's NET-0001). */
   dropAll(): void {
     for (const ws of this.wss.clients) ws.close(1011, 'NET-0001');
