@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
 import { Bus } from '@parley/bus';
 import { rpcSubjects, type TranscriptMessage, voiceSubjects } from '@parley/contracts';
-
-/** Trailing silence sent after the audio, as a phone line would, before asking for the final. */
-const TRAILING_SILENCE_FRAMES = 25;
-/**
- * Twice real time: 10 frames (200 ms of audio) every 100 ms. The worker refuses a session that
- * falls seconds behind, and a busy machine decodes barely faster than real time.
- */
-const BURST_FRAMES = 10;
-const BURST_INTERVAL_MS = 100;
+import { sendSpeechFrames } from '@parley/testing';
 
 /**
  * Reads audio back to text with the platform's own speech recogniser: an STT session opened on
@@ -54,16 +44,9 @@ export class BusTranscriber {
     await this.bus.drain();
   }
 
-  private async publish(callId: string, samples: Int16Array): Promise<void> {
+  private publish(callId: string, samples: Int16Array): Promise<void> {
     const subject = voiceSubjects.audioIn(callId);
-    const frames = Math.ceil(samples.length / FRAME_SAMPLES) + TRAILING_SILENCE_FRAMES;
-    for (let seq = 0; seq < frames; seq++) {
-      // A fresh frame each time: NATS holds on to the bytes until it flushes.
-      const frame = new Int16Array(FRAME_SAMPLES);
-      frame.set(samples.subarray(seq * FRAME_SAMPLES, (seq + 1) * FRAME_SAMPLES));
-      this.bus.publishAudio(subject, samplesToBytes(frame), { seq });
-      if (seq % BURST_FRAMES === BURST_FRAMES - 1) await sleep(BURST_INTERVAL_MS);
-    }
+    return sendSpeechFrames(samples, (frame, seq) => this.bus.publishAudio(subject, frame, { seq }));
   }
 }
 

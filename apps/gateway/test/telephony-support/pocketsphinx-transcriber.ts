@@ -2,17 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
 import { Bus } from '@parley/bus';
 import { rpcSubjects, type TranscriptMessage, voiceSubjects } from '@parley/contracts';
-import { testInfra, uniqueNamespace } from '@parley/testing';
+import { sendSpeechFrames, testInfra, uniqueNamespace } from '@parley/testing';
 
 const ROOT = join(__dirname, '../../../..');
 const START_TIMEOUT_MS = 60_000;
-/** Twice real time: 10 frames every 100 ms (the worker refuses a session that falls far behind). */
-const BURST_FRAMES = 10;
-const BURST_INTERVAL_MS = 100;
-const TRAILING_SILENCE_FRAMES = 25;
 
 /**
  * Reads audio back to text with pocketsphinx: a real stt-worker process on a namespace of its
@@ -105,15 +100,9 @@ export class PocketsphinxTranscriber {
     }
   }
 
-  private async publish(callId: string, samples: Int16Array): Promise<void> {
+  private publish(callId: string, samples: Int16Array): Promise<void> {
     const subject = voiceSubjects.audioIn(callId);
-    const frames = Math.ceil(samples.length / FRAME_SAMPLES) + TRAILING_SILENCE_FRAMES;
-    for (let seq = 0; seq < frames; seq++) {
-      const frame = new Int16Array(FRAME_SAMPLES);
-      frame.set(samples.subarray(seq * FRAME_SAMPLES, (seq + 1) * FRAME_SAMPLES));
-      this.bus.publishAudio(subject, samplesToBytes(frame), { seq });
-      if (seq % BURST_FRAMES === BURST_FRAMES - 1) await sleep(BURST_INTERVAL_MS);
-    }
+    return sendSpeechFrames(samples, (frame, seq) => this.bus.publishAudio(subject, frame, { seq }));
   }
 }
 

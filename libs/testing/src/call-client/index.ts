@@ -6,3 +6,4 @@ export type { TurnLatency } from './turn-latency';
 export { VoiceUpgradeRefusedError, type UpgradeRefusalBody } from './upgrade-refused.error';
 export { speechFromText } from './speech-from-text';
 export { loadWav, toCallerAudio } from './load-wav';
+export { sendSpeechFrames } from './speech-frames';

@@ -12,7 +12,7 @@ import {
   uniqueNamespace,
 } from '@parley/testing';
 import { eventually } from '../../../test/support/eventually';
-import { GatewayStub } from './testing/gateway-stub';
+import { FakeGateway } from './testing/fake-gateway';
 import { startTwilioDialerApp } from './testing/twilio-dialer-app';
 
 const orgId = '7b2d4e1f-0000-4000-8000-0000000000b1';
@@ -25,7 +25,7 @@ describe('Twilio provider: the dialer against a fake Twilio and a stand-in gatew
   let app: INestApplication;
   let bus: Bus;
   let twilio: FakeTwilioServer;
-  let gateway: GatewayStub;
+  let gateway: FakeGateway;
   let callbackUrl: string;
   const webhooks: TaskWebhookRequestedEvent[] = [];
 
@@ -33,7 +33,7 @@ describe('Twilio provider: the dialer against a fake Twilio and a stand-in gatew
     database = await createTestDatabase([slice]);
     db = createPrismaClient(database.url);
     twilio = await FakeTwilioServer.start();
-    gateway = await GatewayStub.start();
+    gateway = await FakeGateway.start();
     const namespace = uniqueNamespace('dialer_twilio');
     ({ app, callbackUrl } = await startTwilioDialerApp({
       databaseUrl: database.url,

@@ -4,7 +4,7 @@ import { type CallTransferRequest, rpcSubjects } from '@parley/contracts';
 import { slice } from '@parley/db-dialer';
 import { createTestDatabase, FakeTwilioServer, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
 import { silentLogger } from '../../../test/support/dialer-harness';
-import { GatewayStub } from './testing/gateway-stub';
+import { FakeGateway } from './testing/fake-gateway';
 import { startTwilioDialerApp } from './testing/twilio-dialer-app';
 import { TwilioProvider } from './twilio-provider';
 import { TwilioRestClient } from './twilio-rest-client';
@@ -19,12 +19,12 @@ const DIAL = `<Response><Dial>${TARGET}</Dial></Response>`;
 describe('Twilio cold transfer', () => {
   let twilio: FakeTwilioServer;
   // Holds each stream until Twilio ends it: a call stays in progress until the transfer.
-  let gateway: GatewayStub;
+  let gateway: FakeGateway;
   let streams = 0;
 
   beforeAll(async () => {
     twilio = await FakeTwilioServer.start();
-    gateway = await GatewayStub.start(60_000);
+    gateway = await FakeGateway.start(60_000);
   });
 
   afterAll(async () => {
@@ -32,7 +32,7 @@ describe('Twilio cold transfer', () => {
     await gateway?.close();
   });
 
-  /** A live call: Twilio answered and the gateway stub holds its media stream. */
+  /** A live call: Twilio answered and the fake gateway holds its media stream. */
   async function liveCall(client: TwilioRestClient) {
     const twiml = connectStreamTwiml(`${gateway.url}/stream-${++streams}`);
     const { sid } = await client.createCall({ to: '+14155550100', twiml, statusCallback: 'http://127.0.0.1:9/cb' });

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 
-/** One Media Streams socket the stub accepted: the path Twilio dialed and the events it sent. */
-export interface StubStream {
+/** One Media Streams socket the fake accepted: the path Twilio dialed and the events it sent. */
+export interface GatewayStream {
   readonly path: string;
   readonly events: { event: string; [field: string]: unknown }[];
 }
@@ -14,8 +14,8 @@ export interface StubStream {
  * on any path, records what arrives, and ends the call (closes the socket) `holdMs` after the
  * `start` message, as the gateway does when the conversation is over.
  */
-export class GatewayStub {
-  readonly streams: StubStream[] = [];
+export class FakeGateway {
+  readonly streams: GatewayStream[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -23,22 +23,22 @@ export class GatewayStub {
     private readonly holdMs: number,
   ) {
     wss.on('connection', (ws, req) => {
-      const stream: StubStream = { path: req.url ?? '', events: [] };
+      const stream: GatewayStream = { path: req.url ?? '', events: [] };
       this.streams.push(stream);
       ws.on('message', (data) => {
-        const message = JSON.parse(data.toString()) as StubStream['events'][number];
+        const message = JSON.parse(data.toString()) as GatewayStream['events'][number];
         stream.events.push(message);
         if (message.event === 'start') setTimeout(() => ws.close(1000, 'call over'), this.holdMs).unref();
       });
     });
   }
 
-  static async start(holdMs = 200): Promise<GatewayStub> {
+  static async start(holdMs = 200): Promise<FakeGateway> {
     const server = createServer();
     const wss = new WebSocketServer({ server });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    return new GatewayStub(server, wss, holdMs);
+    return new FakeGateway(server, wss, holdMs);
   }
 
   get url(): string {
