@@ -11,8 +11,8 @@ import type {
 } from '@parley/contracts';
 
 /** Valid events of one call, as the gateway and billing publish them; ids fresh per call. */
-export function callEvents(ids: { orgId?: string; agentId?: string; startedAt?: string } = {}) {
-  const callId = randomUUID();
+export function callEvents(ids: { orgId?: string; agentId?: string; startedAt?: string; callId?: string } = {}) {
+  const callId = ids.callId ?? randomUUID();
   const orgId = ids.orgId ?? randomUUID();
   const agentId = ids.agentId ?? randomUUID();
   const keyId = randomUUID();

@@ -4,8 +4,11 @@ import { type EventMap, type EventSubject, eventSubjects, streams } from '@parle
 import { createPrismaClient, slice as callsSlice, type CallsClient } from '@parley/db-calls';
 import { createLogger } from '@parley/logging';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
+import { Redis } from 'ioredis';
 import { CallEventsConsumer } from '../src/calls/call-events.consumer';
 import { CallsProjectionRepository } from '../src/calls/calls-projection.repository';
+import { ListVersions } from '../src/http/page-cache';
+import { SqlPool } from '../src/http/sql-pool';
 import { callEvents, watchProjection } from './calls-fixtures';
 
 const streamsUsed = [streams.call, streams.billing, streams.dialer];
@@ -16,6 +19,9 @@ describe('calls read model: durable projection of call events against real Postg
   let publisher: Bus;
   let consumerBus: Bus | undefined;
   let natsUrl: string;
+  let redis: Redis;
+  let versions: ListVersions;
+  let sql: SqlPool;
   let namespace: string;
   const logger = createLogger({ service: 'rest-api-test', level: 'silent' });
 
@@ -23,9 +29,9 @@ describe('calls read model: durable projection of call events against real Postg
     publisher.publishEvent(subject, payload, { msgId });
 
   /** Starts rest-api's consumer, as a booting rest-api would. */
-  async function startConsumer(projection = new CallsProjectionRepository(db)) {
+  async function startConsumer(projection = new CallsProjectionRepository(db, sql)) {
     consumerBus = await Bus.connect({ url: natsUrl, name: 'rest-api-test', namespace, logger });
-    const consumer = new CallEventsConsumer(consumerBus, projection, logger);
+    const consumer = new CallEventsConsumer(consumerBus, projection, versions, logger);
     const probe = watchProjection(consumer);
     await consumer.onApplicationBootstrap();
     return probe;
@@ -34,7 +40,11 @@ describe('calls read model: durable projection of call events against real Postg
   beforeAll(async () => {
     database = await createTestDatabase([callsSlice]);
     db = createPrismaClient(database.url);
-    natsUrl = (await testInfra()).natsUrl;
+    sql = new SqlPool(database.url, logger);
+    const infra = await testInfra();
+    natsUrl = infra.natsUrl;
+    redis = new Redis(infra.redisUrl);
+    versions = new ListVersions(redis, `${uniqueNamespace('calls_projection')}:`);
   });
 
   beforeEach(async () => {
@@ -51,6 +61,8 @@ describe('calls read model: durable projection of call events against real Postg
   });
 
   afterAll(async () => {
+    redis?.disconnect();
+    await sql?.onApplicationShutdown();
     await db?.$disconnect();
     await database?.drop();
   });
@@ -92,11 +104,14 @@ describe('calls read model: durable projection of call events against real Postg
     expect(row.recordings).toEqual([
       expect.objectContaining({ id: call.recordingId, orgId: call.orgId, status: 'completed', bytes: 64_044 }),
     ]);
+    // Each write moved the organization's calls list on, so no kept page outlives it.
+    await expect(versions.current('calls', call.orgId)).resolves.toBe('8');
+    await expect(versions.current('agents', call.orgId)).resolves.toBe('0');
   });
 
   it('stores a redelivered event once: a handler that failed after writing is retried without duplicates', async () => {
     const call = callEvents();
-    const projection = new CallsProjectionRepository(db);
+    const projection = new CallsProjectionRepository(db, sql);
     const write = projection.transcriptAppended.bind(projection);
     let attempts = 0;
     projection.transcriptAppended = async (event) => {
@@ -111,6 +126,7 @@ describe('calls read model: durable projection of call events against real Postg
 
     expect(attempts).toBe(2);
     await expect(db.transcriptEntry.count({ where: { callId: call.callId } })).resolves.toBe(1);
+    await expect(db.call.findUniqueOrThrow({ where: { id: call.callId } })).resolves.toMatchObject({ messageCount: 1 });
   });
 
   it('stores an event republished under a new message id once', async () => {
@@ -127,6 +143,8 @@ describe('calls read model: durable projection of call events against real Postg
     await expect(db.transcriptEntry.count({ where: { callId: call.callId } })).resolves.toBe(1);
     await expect(db.recording.count({ where: { callId: call.callId } })).resolves.toBe(1);
     await expect(db.call.count({ where: { id: call.callId } })).resolves.toBe(1);
+    // The line is counted on its call once too.
+    await expect(db.call.findUniqueOrThrow({ where: { id: call.callId } })).resolves.toMatchObject({ messageCount: 1 });
   });
 
   it('ends up with the same call whatever order its events arrive in', async () => {
@@ -149,6 +167,7 @@ describe('calls read model: durable projection of call events against real Postg
     expect(row.startedAt?.toISOString()).toBe(call.startedAt);
     expect(row.cost).toMatchObject({ points: 3 });
     expect(row.transcript.map((line) => line.seq)).toEqual([0, 1]);
+    expect(row.messageCount).toBe(2);
     expect(row.recordings).toEqual([expect.objectContaining({ status: 'completed', bytes: 2_044 })]);
   });
 

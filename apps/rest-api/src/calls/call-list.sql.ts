@@ -4,13 +4,12 @@ import { jsonRaw, jsonString, jsonTimestamp, jsonToken } from '../http/json-writ
 import type { CallListQuery } from './call-query.schema';
 
 const CALLS = `"${slice.schema}"."calls"`;
-const TRANSCRIPT = `"${slice.schema}"."transcript_entries"`;
 
 /** The columns `writeCall` reads, in its order. */
 const COLUMNS = [
   'c.id', 'c.agent_id', 'c.task_id', 'c.direction', 'c.channel', 'c.status', 'c.end_reason',
   'c.from_number', 'c.to_number', 'c.started_at', 'c.ended_at', 'c.duration_ms', 'c.turns',
-  `(SELECT count(*) FROM ${TRANSCRIPT} t WHERE t.call_id = c.id)`, 'c.created_at', 'c.updated_at',
+  'c.message_count', 'c.created_at', 'c.updated_at',
 ].join(', ');
 
 /**

@@ -4,9 +4,9 @@ import { storedCallCostSchema } from './call-cost';
 import { type StoredCallReport, storedCallReportSchema } from './call-report';
 import { transcriptEntries } from './call-transcript';
 import type { CallCostsView, CallDetailView, CallReportView, CallView } from './call-view.schema';
-import type { CallWithCount, CallWithDetail } from './calls.repository';
+import type { CallWithDetail } from './calls.repository';
 
-export function toCallView(call: CallWithCount): CallView {
+export function toCallView(call: Call): CallView {
   return {
     id: call.id,
     agent_id: call.agentId,
@@ -22,7 +22,7 @@ export function toCallView(call: CallWithCount): CallView {
     duration: call.durationMs === null ? null : Math.round(call.durationMs / 1000),
     duration_ms: call.durationMs,
     turns: call.turns,
-    message_count: call._count.transcript,
+    message_count: call.messageCount,
     created_at: call.createdAt.toISOString(),
     updated_at: call.updatedAt.toISOString(),
   };

@@ -8,12 +8,29 @@ import type {
   RecordingStoppedEvent,
   TranscriptAppendedEvent,
 } from '@parley/contracts';
-import type { CallsClient, Prisma } from '@parley/db-calls';
+import { type CallsClient, type Prisma, slice } from '@parley/db-calls';
 import { CALLS_DB } from '../database/database.tokens';
+import { SqlPool } from '../http/sql-pool';
 import type { StoredCallCost } from './call-cost';
 import type { StoredCallReport } from './call-report';
 import { statusAfterEnding } from './call-status';
 import { uuidOrNull } from './uuid';
+
+const SCHEMA = `"${slice.schema}"`;
+/**
+ * The busiest write (every line of every call): one statement, no ORM. Stores the line once (a
+ * replayed one conflicts on (call, seq)) and counts it on its call only then, creating the call
+ * row bare when the line is its first event to arrive (the line's foreign key is checked at the
+ * end of the statement, when the row exists).
+ */
+const APPEND_LINE = `WITH line AS (
+    INSERT INTO ${SCHEMA}."transcript_entries" (call_id, seq, role, text, interrupted, at)
+    VALUES ($1::uuid, $2, $3::${SCHEMA}."transcript_role", $4, $5, $6::timestamptz)
+    ON CONFLICT (call_id, seq) DO NOTHING
+    RETURNING call_id)
+  INSERT INTO ${SCHEMA}."calls" (id, org_id, message_count) VALUES ($1::uuid, $7::uuid, (SELECT count(*) FROM line))
+  ON CONFLICT (id) DO UPDATE SET message_count = calls.message_count + EXCLUDED.message_count
+    WHERE EXCLUDED.message_count > 0`;
 
 /**
  * Writes the calls read model from call events. Every write is an upsert keyed by the event's
@@ -23,7 +40,10 @@ import { uuidOrNull } from './uuid';
  */
 @Injectable()
 export class CallsProjectionRepository {
-  constructor(@Inject(CALLS_DB) private readonly db: CallsClient) {}
+  constructor(
+    @Inject(CALLS_DB) private readonly db: CallsClient,
+    @Inject(SqlPool) private readonly sql: SqlPool,
+  ) {}
 
   async started(event: CallStartedEvent): Promise<void> {
     const { callId: id, orgId } = event;
@@ -59,18 +79,9 @@ export class CallsProjectionRepository {
   }
 
   async transcriptAppended(event: TranscriptAppendedEvent): Promise<void> {
-    const line = {
-      callId: event.callId,
-      seq: event.seq,
-      role: event.role === 'assistant' ? ('agent' as const) : ('user' as const),
-      text: event.text,
-      interrupted: event.interrupted ?? false,
-      at: new Date(event.at),
-    };
-    await this.db.$transaction([
-      this.ensureCall(event.callId, event.orgId),
-      this.db.transcriptEntry.createMany({ data: [line], skipDuplicates: true }),
-    ]);
+    const role = event.role === 'assistant' ? 'agent' : 'user';
+    const { callId, seq, text, interrupted = false, at, orgId } = event;
+    await this.sql.textRows('calls.append-line', APPEND_LINE, [callId, seq, role, text, interrupted, at, orgId]);
   }
 
   async recordingStarted(event: RecordingStartedEvent): Promise<void> {

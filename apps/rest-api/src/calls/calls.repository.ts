@@ -9,10 +9,7 @@ import type { CallListQuery } from './call-query.schema';
 import type { CallView } from './call-view.schema';
 import { isUuid } from './uuid';
 
-export type CallWithCount = Call & { _count: { transcript: number } };
-export type CallWithDetail = CallWithCount & { transcript: TranscriptEntry[]; recordings: Recording[] };
-
-const LINE_COUNT = { _count: { select: { transcript: true } } } as const;
+export type CallWithDetail = Call & { transcript: TranscriptEntry[]; recordings: Recording[] };
 
 /** Reads an organization's calls. Every query names `orgId`, so another org's call is not found. */
 @Injectable()
@@ -33,7 +30,6 @@ export class CallsRepository {
     return this.db.call.findFirst({
       where: { id, orgId },
       include: {
-        ...LINE_COUNT,
         transcript: { orderBy: { seq: 'asc' } },
         recordings: { orderBy: [{ stoppedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }] },
       },
