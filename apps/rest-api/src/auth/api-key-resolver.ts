@@ -30,6 +30,8 @@ const LOAD_KEY = `SELECT k.id, k.org_id, o.plan, k.agent_id, k.status, k.key_has
 @Injectable()
 export class ApiKeyResolver {
   private readonly cache: KeyCache<ResolvedKey | null>;
+  /** Loads under way, by key hash: concurrent misses of one key (at its expiry) share one query. */
+  private readonly loading = new Map<string, Promise<ResolvedKey | null>>();
 
   constructor(
     @Inject(SqlPool) private readonly sql: SqlPool,
@@ -44,18 +46,32 @@ export class ApiKeyResolver {
     const hash = hashApiKey(raw);
     const cached = this.cache.get(hash);
     if (cached) return cached.value;
-    const key = await this.load(hash);
-    this.cache.set(hash, key);
-    return key;
+    return this.loading.get(hash) ?? this.startLoad(hash);
   }
 
   forget(hash: string): void {
     this.cache.delete(hash);
+    this.loading.delete(hash);
   }
 
   /** Drops the keys bound to an agent (it was deleted, and its keys may have gone with it). */
   forgetAgent(agentId: string): void {
     this.cache.deleteWhere((key) => key?.agentId === agentId);
+    this.loading.clear(); // a load under way may have read the agent's keys before they went
+  }
+
+  /** Kept once loaded, unless forgotten meanwhile: then the next request loads the key again. */
+  private startLoad(hash: string): Promise<ResolvedKey | null> {
+    const loading: Promise<ResolvedKey | null> = this.load(hash)
+      .then((key) => {
+        if (this.loading.get(hash) === loading) this.cache.set(hash, key);
+        return key;
+      })
+      .finally(() => {
+        if (this.loading.get(hash) === loading) this.loading.delete(hash);
+      });
+    this.loading.set(hash, loading);
+    return loading;
   }
 
   private async load(hash: string): Promise<ResolvedKey | null> {
