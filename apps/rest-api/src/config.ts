@@ -9,12 +9,17 @@ export const restApiEnv = z.object({
   ...serviceEnv(3000),
   ...redisEnv,
   ...databaseEnv,
-  /** Prefix of every Redis key rest-api writes (rate-limit windows, revocation marks). */
+  /** Prefix of every Redis key rest-api writes (rate-limit windows, revocation marks, list versions). */
   REST_REDIS_PREFIX: z.string().min(1).default('rest-api:'),
   /** Length of the per-key rate-limit window; the plan's limit counts requests within it. */
   RATE_LIMIT_WINDOW_MS: wholeNumber(1000, 3_600_000).default(60_000),
   /** How long an API key's resolution is kept in process; revocations cut it short. */
   KEY_CACHE_TTL_MS: wholeNumber(0, 300_000).default(5_000),
+  /**
+   * Longest a kept page of `GET /agents` or `GET /calls` is served. Writes through Parley show at
+   * once (each bumps the list's version in Redis); this bounds only what bypasses it. 0: none kept.
+   */
+  LIST_CACHE_MS: wholeNumber(0, 3_600_000).default(30_000),
   /** Signs local session JWTs (HS256). Unset: a random secret per boot, so sessions end at restart. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of a local session token. */

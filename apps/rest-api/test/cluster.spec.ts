@@ -5,6 +5,7 @@ import path from 'node:path';
 import { slice as agentsSlice } from '@parley/db-agents';
 import { slice as callsSlice } from '@parley/db-calls';
 import { createPrismaClient, hashPassword, type IdentityClient, slice as identitySlice } from '@parley/db-identity';
+import { slice as knowledgeSlice } from '@parley/db-knowledge';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
 import { generateApiKey } from '../src/auth/api-key-secret';
 
@@ -57,7 +58,7 @@ describe('rest-api as a cluster (REST_API_WORKERS=2, main.ts as npm start runs i
 
   beforeAll(async () => {
     const infra = await testInfra();
-    database = await createTestDatabase([identitySlice, agentsSlice, callsSlice]);
+    database = await createTestDatabase([identitySlice, agentsSlice, callsSlice, knowledgeSlice]); // every slice rest-api reads
     identity = createPrismaClient(database.url);
     port = await freePort();
     const namespace = uniqueNamespace('rest_cluster');
@@ -123,6 +124,21 @@ describe('rest-api as a cluster (REST_API_WORKERS=2, main.ts as npm start runs i
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const after = await Promise.all(Array.from({ length: 8 }, () => fresh(port, 'GET', '/api/v1/agents', key.raw)));
     expect(after.map((res) => res.status)).toEqual(Array(8).fill(401));
+  }, 60_000);
+
+  it('shows an agent created through one worker in the next page read from every worker, though each kept the page', async () => {
+    const org = await identity.organization.create({ data: { name: 'Cluster Pages Org', plan: 'pro' } });
+    const key = generateApiKey();
+    await identity.apiKey.create({ data: { orgId: org.id, name: 'k', prefix: key.prefix, lastFour: key.lastFour, hash: key.hash } });
+    const names = async () => {
+      const pages = await Promise.all(Array.from({ length: 8 }, () => fresh(port, 'GET', '/api/v1/agents', key.raw)));
+      return pages.map((res) => (res.body.data as unknown as { name: string }[]).map((agent) => agent.name).join());
+    };
+    expect(await names()).toEqual(Array(8).fill(''));
+
+    const created = await fresh(port, 'POST', '/api/v1/agents', key.raw, { name: 'Seen everywhere', system_prompt: 'Hi.' });
+    expect(created.status).toBe(201);
+    expect(await names()).toEqual(Array(8).fill('Seen everywhere'));
   }, 60_000);
 
   it('stops every worker on SIGTERM and exits 0', async () => {

@@ -89,6 +89,25 @@ describe('GET /api/v1/agents and /api/v1/calls: pages written by Postgres', () =
     expect(list.body.data.map((call: { duration: number | null }) => call.duration)).toEqual([2, null, 2]);
   });
 
+  it('shows the next write at once, though the page was kept: a projected call event, an agent changed', async () => {
+    const counts = async () => (await get('/api/v1/calls')).body.data.map((call: { message_count: number }) => call.message_count);
+    expect(await counts()).toEqual([3, 2, 1]);
+    const probe = watchProjection(api.app.get(CallEventsConsumer));
+    const call = callEvents({ orgId: tenant.orgId, callId: callIds[1] });
+    await api.bus.publishEvent(eventSubjects.transcriptAppended, call.line(2, 'user', 'one more'), { msgId: randomUUID() });
+    await probe.handled(1);
+    expect(await counts()).toEqual([3, 3, 1]);
+
+    const other = await api.createTenant(); // the shared agents stay as the other tests expect them
+    const as = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: object) => api.call(method, path, { bearer: other.key, body });
+    const names = async () => (await as('GET', '/api/v1/agents')).body.data.map((agent: { name: string }) => agent.name);
+    expect(await names()).toEqual([]);
+    const created = await as('POST', '/api/v1/agents', { name: 'First', system_prompt: 'One.' });
+    expect(await names()).toEqual(['First']);
+    expect((await as('PATCH', `/api/v1/agents/${created.body.data.id}`, { name: 'Renamed' })).status).toBe(200);
+    expect(await names()).toEqual(['Renamed']);
+  });
+
   it('pages with limit and offset, and counts the total past the last page', async () => {
     const page = await get('/api/v1/agents?limit=2&offset=1');
     expect(page.body.data.map((agent: { id: string }) => agent.id)).toEqual(agentIds.slice(1, 3));

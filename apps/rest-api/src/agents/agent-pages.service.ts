@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiKeyAuth } from '../auth/api-key-auth';
 import { type HotHandler, HotRoutes, hotListRoute } from '../http/hot-routes';
 import type { JsonPage } from '../http/json-page';
+import { PageCache } from '../http/page-cache';
 import { type AgentListQuery, agentListQuerySchema } from './agent-list-query.schema';
 import type { AgentView } from './agent-view.schema';
 import { AgentsRepository } from './agents.repository';
@@ -9,8 +10,8 @@ import { AgentsRepository } from './agents.repository';
 /**
  * `GET /agents`, the hot read: the page comes from one SQL statement already serialized, each
  * agent as `toAgentView` writes it (list-pages.spec "lists each agent exactly as GET /agents/:id
- * shows it"). `GET /api/v1/agents` is answered as a hot route (`HotRoutes`); the dashboard's
- * `/api/agents` through its controller.
+ * shows it"), kept until the organization's agents change (`PageCache`). `GET /api/v1/agents`
+ * is answered as a hot route (`HotRoutes`); the dashboard's `/api/agents` through its controller.
  */
 @Injectable()
 export class AgentPages implements OnModuleInit {
@@ -19,6 +20,7 @@ export class AgentPages implements OnModuleInit {
 
   constructor(
     @Inject(AgentsRepository) private readonly repository: AgentsRepository,
+    @Inject(PageCache) private readonly pages: PageCache,
     @Inject(HotRoutes) private readonly hotRoutes: HotRoutes,
     @Inject(ApiKeyAuth) auth: ApiKeyAuth,
   ) {
@@ -30,6 +32,6 @@ export class AgentPages implements OnModuleInit {
   }
 
   page(orgId: string, query: AgentListQuery): Promise<JsonPage<AgentView>> {
-    return this.repository.listJson(orgId, query);
+    return this.pages.page('agents', orgId, JSON.stringify(query), () => this.repository.listJson(orgId, query));
   }
 }

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Agent } from '@parley/db-agents';
+import type { Logger } from '@parley/logging';
+import { LOGGER } from '@parley/service';
 import { REST_API_CONFIG, type RestApiConfig } from '../config';
 import { ApiError } from '../http/api-error';
+import { ListVersions } from '../http/page-cache';
 import { InvalidationEvents } from '../identity/invalidation-events.publisher';
 import { KnowledgeBaseAccess } from '../knowledge/knowledge-base-access';
 import { ActiveTasksClient } from './active-tasks.client';
@@ -27,6 +30,8 @@ export class AgentsService {
     @Inject(InvalidationEvents) private readonly events: InvalidationEvents,
     @Inject(REST_API_CONFIG) private readonly config: RestApiConfig,
     @Inject(KnowledgeBaseAccess) private readonly knowledgeBases: KnowledgeBaseAccess,
+    @Inject(ListVersions) private readonly versions: ListVersions,
+    @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
   async get(orgId: string, id: string): Promise<AgentView> {
@@ -40,7 +45,9 @@ export class AgentsService {
   async create(orgId: string, input: AgentCreate): Promise<AgentView> {
     assertToolUrls(input.tools, this.config.LLM_TOOLS_ALLOWED_HOSTS);
     await this.knowledgeBases.assertOwned(orgId, input.knowledge_base_id);
-    return toAgentView(await this.repository.create(orgId, toAgentData(input)));
+    const agent = await this.repository.create(orgId, toAgentData(input));
+    await this.listChanged(orgId);
+    return toAgentView(agent);
   }
 
   /** Gateways drop cached configurations of the agent, so the next call runs with the change. */
@@ -49,6 +56,7 @@ export class AgentsService {
     await this.knowledgeBases.assertOwned(orgId, patch.knowledge_base_id);
     const agent = UUID.test(id) ? await this.repository.update(orgId, id, toAgentData(patch)) : null;
     if (!agent) throw notFound();
+    await this.listChanged(orgId);
     await this.published(agent, 'updated');
     return toAgentView(agent);
   }
@@ -62,6 +70,7 @@ export class AgentsService {
     }
     const agent = await this.repository.delete(orgId, id);
     if (!agent) throw notFound();
+    await this.listChanged(orgId);
     await this.published(agent, 'deleted');
   }
 
@@ -69,6 +78,16 @@ export class AgentsService {
     const agent = UUID.test(id) ? await this.repository.find(orgId, id) : null;
     if (!agent) throw notFound();
     return agent;
+  }
+
+  /**
+   * Kept pages of the agents list go stale. The write has committed, so a failure here is not
+   * the request's: the pages then age out (`LIST_CACHE_MS`).
+   */
+  private async listChanged(orgId: string): Promise<void> {
+    await this.versions
+      .changed('agents', orgId)
+      .catch((err: unknown) => this.log.warn({ err, org_id: orgId }, 'agents list version not moved on'));
   }
 
   private published(agent: Agent, change: 'updated' | 'deleted'): Promise<void> {

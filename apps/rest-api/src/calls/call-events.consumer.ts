@@ -3,6 +3,7 @@ import { Bus, type ConsumedEvent } from '@parley/bus';
 import { type EventSubject, eventSubjects, streams } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { LOGGER } from '@parley/service';
+import { ListVersions } from '../http/page-cache';
 import { CallsProjectionRepository } from './calls-projection.repository';
 import { isUuid } from './uuid';
 
@@ -24,6 +25,7 @@ export class CallEventsConsumer implements OnApplicationBootstrap {
   constructor(
     @Inject(Bus) private readonly bus: Bus,
     @Inject(CallsProjectionRepository) private readonly projection: CallsProjectionRepository,
+    @Inject(ListVersions) private readonly versions: ListVersions,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -44,6 +46,8 @@ export class CallEventsConsumer implements OnApplicationBootstrap {
       return;
     }
     await this.project(event);
+    // After the write: a page read from here on shows it. A failure redelivers the event.
+    await this.versions.changed('calls', event.payload.orgId);
   }
 
   private project(event: CallsEvent): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../http/api-error';
 import type { JsonPage } from '../http/json-page';
+import { PageCache } from '../http/page-cache';
 import type { CallListQuery } from './call-query.schema';
 import { transcriptText } from './call-transcript';
 import { toCallDetailView, transcriptOf } from './call-view.mapper';
@@ -10,11 +11,14 @@ import { CallsRepository } from './calls.repository';
 /** The calls read model as the API serves it (reference 002 "Calls", 004 sessions → calls). */
 @Injectable()
 export class CallsService {
-  constructor(@Inject(CallsRepository) private readonly repository: CallsRepository) {}
+  constructor(
+    @Inject(CallsRepository) private readonly repository: CallsRepository,
+    @Inject(PageCache) private readonly pages: PageCache,
+  ) {}
 
-  /** The page as JSON text (Postgres writes each call as `toCallView` would). */
+  /** The page as JSON text (each call written as `toCallView` would), kept until the calls change. */
   list(orgId: string, query: CallListQuery): Promise<JsonPage<CallView>> {
-    return this.repository.list(orgId, query);
+    return this.pages.page('calls', orgId, JSON.stringify(query), () => this.repository.list(orgId, query));
   }
 
   async get(orgId: string, id: string, baseUrl: string): Promise<CallDetailView> {

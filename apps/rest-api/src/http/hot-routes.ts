@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { sendJson, serializedEnvelope } from './envelope';
+import { sendEnvelope } from './envelope';
 import type { ApiRequest, ApiResponse } from './http-types';
 import type { JsonPage } from './json-page';
 import { type PageRequest, paginatedJson } from './paginated';
@@ -51,6 +51,6 @@ export function hotListRoute<S extends z.ZodType<PageRequest>>(
     const { orgId } = await auth.authenticate(req, res);
     const query = parseInput(querySchema, req.query, 'query');
     const { items, count, total } = await page(orgId, query);
-    sendJson(res, serializedEnvelope(req, items, paginatedJson(items, count, total, query).pagination));
+    sendEnvelope(res, req, items, paginatedJson(items, count, total, query).pagination);
   };
 }

@@ -6,5 +6,13 @@ export class JsonText<T = unknown> {
   /** Only for the type: the value the text is the JSON of. */
   declare readonly valueType?: T;
 
+  private encoded: Buffer | undefined;
+
   constructor(readonly text: string) {}
+
+  /** The text as UTF-8, encoded on first use and kept: a kept page is encoded once. */
+  get bytes(): Buffer {
+    this.encoded ??= Buffer.from(this.text, 'utf8');
+    return this.encoded;
+  }
 }

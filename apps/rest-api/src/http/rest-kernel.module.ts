@@ -19,15 +19,16 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { installFrontLane, type LaneStep } from './front-lane';
 import { HotRoutes } from './hot-routes';
 import { RouteCatalog } from './openapi/route-catalog';
-import { RateLimitRedis } from './rate-limit-redis';
+import { HotPathRedis } from './hot-path-redis';
+import { ListVersions, PageCache } from './page-cache';
 import { RateLimiter } from './rate-limiter';
 import { SqlPool } from './sql-pool';
 import { requestIdMiddleware } from './request-context';
 
 /**
  * What every REST route shares: the config, request ids, the envelope, the error filter, the
- * rate limiter, the pool and the lane of the hot list routes and the OpenAPI catalog. Global, so
- * feature modules only add controllers.
+ * rate limiter, the kept list pages, the pool and the lane of the hot list routes and the OpenAPI
+ * catalog. Global, so feature modules only add controllers.
  */
 type QueryParser = (query: string) => Record<string, unknown>;
 interface ExpressSettings {
@@ -46,15 +47,25 @@ export class RestKernelModule implements NestModule, OnApplicationBootstrap {
       providers: [
         { provide: REST_API_CONFIG, useValue: config },
         {
-          provide: RateLimitRedis,
+          provide: HotPathRedis,
           inject: [Redis, LOGGER],
-          useFactory: (redis: Redis, log: Logger) => new RateLimitRedis(redis, log),
+          useFactory: (redis: Redis, log: Logger) => new HotPathRedis(redis, log),
         },
         {
           provide: RateLimiter,
-          inject: [RateLimitRedis],
-          useFactory: (redis: RateLimitRedis) =>
+          inject: [HotPathRedis],
+          useFactory: (redis: HotPathRedis) =>
             new RateLimiter(redis.client, { keyPrefix: config.REST_REDIS_PREFIX, windowMs: config.RATE_LIMIT_WINDOW_MS }),
+        },
+        {
+          provide: ListVersions,
+          inject: [HotPathRedis],
+          useFactory: (redis: HotPathRedis) => new ListVersions(redis.client, config.REST_REDIS_PREFIX),
+        },
+        {
+          provide: PageCache,
+          inject: [ListVersions],
+          useFactory: (versions: ListVersions) => new PageCache(versions, config.LIST_CACHE_MS),
         },
         { provide: SqlPool, inject: [LOGGER], useFactory: (log: Logger) => new SqlPool(config.DATABASE_URL, log) },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
@@ -62,7 +73,7 @@ export class RestKernelModule implements NestModule, OnApplicationBootstrap {
         RouteCatalog,
         HotRoutes,
       ],
-      exports: [REST_API_CONFIG, RateLimiter, SqlPool, RouteCatalog, HotRoutes],
+      exports: [REST_API_CONFIG, RateLimiter, ListVersions, PageCache, SqlPool, RouteCatalog, HotRoutes],
     };
   }
 
