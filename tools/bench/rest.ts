@@ -4,10 +4,13 @@
  * Boots its own rest-api (a child process, on a free port, in its own bus namespace, against
  * DATABASE_URL) unless `--url http://HOST:PORT` names a running one, seeds an enterprise
  * organization with agents, calls and fresh keys (support/rest-bench-tenant.ts), then drives
- * `GET /api/v1/agents` and `GET /api/v1/calls?limit=50` with autocannon. Requests rotate over
- * the keys, so the per-key rate limiter runs on every request yet never refuses one. Besides
- * req/s and latency it prints the CPU time per request of the server (all its processes) and of
- * the load generator: on a shared machine that figure is the stable one.
+ * `GET /api/v1/agents` and `GET /api/v1/calls?limit=50` with autocannon as fast as the server
+ * answers (so the p99 is a saturated server's). Requests rotate over the keys, so the per-key
+ * rate limiter runs on every request yet never refuses one. Meanwhile transcript lines are
+ * appended to the organization's calls through the bus, as its live calls would (each changes
+ * the calls list, so its kept pages go stale and are read again). Besides req/s and latency it
+ * prints the CPU time per request of the server (all its processes) and of the load generator:
+ * on a shared machine that figure is the stable one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,11 +19,13 @@ import path from 'node:path';
 import { slice as agentsSlice } from '@parley/db-agents';
 import { slice as callsSlice } from '@parley/db-calls';
 import { slice as identitySlice } from '@parley/db-identity';
+import { slice as knowledgeSlice } from '@parley/db-knowledge';
 import { migrateAll } from '@parley/db-migrate';
 import { autocannon, type AutocannonRequest, type AutocannonResult } from './support/autocannon';
 import { parseBenchArgs } from './support/bench-args';
 import { DATABASE_URL } from './support/infra-urls';
 import { seedRestBenchTenant } from './support/rest-bench-tenant';
+import { appendLiveLines } from './support/rest-live-lines';
 import { processTreeCpuSeconds } from './support/rest-process-tree';
 import { fmt, printTable, verdict } from './support/table';
 
@@ -28,6 +33,9 @@ const USAGE = `Usage: node -r @swc-node/register tools/bench/rest.ts [options]
   --url URL           a running rest-api, e.g. http://127.0.0.1:3000 (default: boot one)
   --duration-s N      seconds per endpoint, after a 3 s warm-up (default 10)
   --connections N     concurrent connections (default 50)
+  --lines-per-s N     transcript lines appended to the bench organization's calls each second
+                      while measuring, through the bus (default 20; 0: none). With --url they go
+                      to the bus namespace BUS_NAMESPACE names (default: none, as npm start)
   --json              print the figures as one JSON document instead of a table
   --help              this text
 Environment: REST_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the booted rest-api (each of its
@@ -72,16 +80,21 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2), USAGE, {
     'duration-s': { type: 'string' },
     connections: { type: 'string' },
+    'lines-per-s': { type: 'string' },
   });
   const durationS = args.int('duration-s', 10);
   const connections = args.int('connections', 50);
+  const linesPerSecond = args.int('lines-per-s', 20, 0);
   const seconds = ENDPOINTS.length * (durationS + WARMUP_S) + 60; // one window of slack
   const keyCount = Math.ceil((ASSUMED_MAX_RPS * seconds) / KEY_BUDGET_PER_MINUTE / Math.max(1, seconds / 60));
 
-  if (!args.url) await migrateAll(DATABASE_URL, [identitySlice, agentsSlice, callsSlice]);
+  if (!args.url) await migrateAll(DATABASE_URL, [identitySlice, agentsSlice, callsSlice, knowledgeSlice]);
   const tenant = await seedRestBenchTenant(DATABASE_URL, keyCount);
-  const server = args.url ? undefined : await bootRestApi();
+  const namespace = args.url ? process.env.BUS_NAMESPACE : `rest_bench_${randomBytes(3).toString('hex')}`;
+  const server = args.url ? undefined : await bootRestApi(namespace ?? '');
   const baseUrl = args.url ?? server?.url ?? '';
+  const lines = await appendLiveLines(namespace, tenant, linesPerSecond);
+  const linesStarted = performance.now();
   try {
     const results: EndpointResult[] = [];
     for (const endpoint of ENDPOINTS) {
@@ -99,8 +112,12 @@ async function main(): Promise<void> {
       };
       results.push(summarize(endpoint.name, run, spent));
     }
-    report(results, { json: args.json, durationS, connections, keys: tenant.keys.length, baseUrl, booted: !!server });
+    const linesSent = await lines.stop();
+    const liveLinesPerSecond = linesSent / ((performance.now() - linesStarted) / 1000);
+    const info = { json: args.json, durationS, connections, keys: tenant.keys.length, baseUrl, booted: !!server };
+    report(results, { ...info, liveLinesPerSecond });
   } finally {
+    await lines.stop();
     server?.stop();
   }
 }
@@ -143,6 +160,8 @@ interface RunInfo {
   readonly keys: number;
   readonly baseUrl: string;
   readonly booted: boolean;
+  /** Transcript lines appended to the organization's calls per second while measuring. */
+  readonly liveLinesPerSecond: number;
 }
 
 function report(results: readonly EndpointResult[], info: RunInfo): void {
@@ -151,7 +170,8 @@ function report(results: readonly EndpointResult[], info: RunInfo): void {
     return;
   }
   const where = info.booted ? `a rest-api booted by the bench at ${info.baseUrl}` : info.baseUrl;
-  console.log(`\n${where}: ${info.connections} connections, ${info.durationS} s per endpoint, ${info.keys} keys\n`);
+  console.log(`\n${where}: ${info.connections} connections, ${info.durationS} s per run, ${info.keys} keys`);
+  console.log(`live writes: ${fmt(info.liveLinesPerSecond, 1)} transcript lines a second appended to the organization's calls\n`);
   printTable(
     ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU %', 'server µs/req', 'bench µs/req', 'req/s ≥ 3000', 'p99 ≤ 25 ms'],
     results.map((r) => [
@@ -180,7 +200,7 @@ interface BootedServer {
 }
 
 /** rest-api as `npm start` runs it, on a free port and its own bus namespace, quiet logs. */
-async function bootRestApi(): Promise<BootedServer> {
+async function bootRestApi(namespace: string): Promise<BootedServer> {
   const port = await freePort();
   const profileDir = process.env.REST_BENCH_CPU_PROF;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -190,7 +210,7 @@ async function bootRestApi(): Promise<BootedServer> {
       ...process.env,
       PORT: String(port),
       LOG_LEVEL: 'warn',
-      BUS_NAMESPACE: `rest_bench_${randomBytes(3).toString('hex')}`,
+      BUS_NAMESPACE: namespace,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,7 +1,8 @@
-import { createPrismaClient as createAgentsClient, type AgentsClient } from '@parley/db-agents';
-import { createPrismaClient as createCallsClient, type CallsClient } from '@parley/db-calls';
+import { type AgentsClient, createPrismaClient as createAgentsClient, slice as agentsSlice } from '@parley/db-agents';
+import { type CallsClient, createPrismaClient as createCallsClient, slice as callsSlice } from '@parley/db-calls';
 import { createPrismaClient as createIdentityClient, type IdentityClient } from '@parley/db-identity';
 import { generateApiKey, storedKey } from '../../dev/seed/api-keys';
+import type { LiveCalls } from './rest-live-lines';
 
 /**
  * The REST bench's own organization, on the enterprise plan (1,000 requests a minute per key). One
@@ -14,8 +15,7 @@ const KEY_NAME = 'rest bench key';
 const AGENTS = 5;
 const CALLS = 60;
 
-export interface RestBenchTenant {
-  readonly orgId: string;
+export interface RestBenchTenant extends LiveCalls {
   /** Raw keys, fresh for this run (raw keys cannot be read back from the database). */
   readonly keys: readonly string[];
 }
@@ -29,7 +29,13 @@ export async function seedRestBenchTenant(databaseUrl: string, keyCount: number)
     const orgId = await ensureOrganization(identity);
     const agentIds = await ensureAgents(agents, orgId);
     await ensureCalls(calls, orgId, agentIds);
-    return { orgId, keys: await freshKeys(identity, orgId, keyCount) };
+    const keys = await freshKeys(identity, orgId, keyCount);
+    // Fresh rows have no planner statistics until autovacuum's next round (up to a minute):
+    // without them Postgres plans the list statements for empty tables, as production never would.
+    await agents.$executeRawUnsafe(`ANALYZE "${agentsSlice.schema}"."agents"`);
+    await calls.$executeRawUnsafe(`ANALYZE "${callsSlice.schema}"."calls", "${callsSlice.schema}"."transcript_entries"`);
+    const rows = await calls.call.findMany({ where: { orgId }, select: { id: true } });
+    return { orgId, keys, callIds: rows.map((row) => row.id) };
   } finally {
     await Promise.all([identity.$disconnect(), agents.$disconnect(), calls.$disconnect()]);
   }
@@ -85,4 +91,7 @@ async function ensureCalls(calls: CallsClient, orgId: string, agentIds: readonly
     turns: 6,
   }));
   if (data.length > 0) await calls.call.createMany({ data });
+  // Earlier runs' live lines go, so every run starts from the same calls.
+  await calls.transcriptEntry.deleteMany({ where: { call: { orgId } } });
+  await calls.call.updateMany({ where: { orgId }, data: { messageCount: 0 } });
 }
