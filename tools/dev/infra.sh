@@ -3,6 +3,7 @@
 # trust on loopback), Redis 6379 and NATS 4222 with JetStream, plus the speech engines the workers use.
 # Idempotent: a service whose port answers is left alone; a missing package is installed once.
 # Prints one line per service. Needs root (or sudo) only when something must be installed or started.
+# With --tests, also what only the tests use: a python3 with requests (reference 002's Python example).
 set -euo pipefail
 
 readonly SPEECH_PACKAGES=(libpocketsphinx3 pocketsphinx-en-us flite libflite1 espeak-ng sox)
@@ -136,7 +137,18 @@ speech_up() {
   fi
 }
 
+# The tests run reference 002's Python example as printed, which imports requests.
+test_tools_up() {
+  local python
+  for python in python3 /usr/bin/python3; do
+    if "$python" -c 'import requests' 2>/dev/null; then say test-tools "python3 with requests ($python)"; return; fi
+  done
+  apt_install python3 python3-requests
+  say test-tools "installed python3-requests"
+}
+
 postgres_up
 redis_up
 nats_up
 speech_up
+if [ "${1:-}" = --tests ]; then test_tools_up; fi

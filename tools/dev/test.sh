@@ -3,5 +3,5 @@
 # `N passed, N failed`. Arguments go to Jest (`bash tools/dev/test.sh libs/audio`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash tools/dev/prepare.sh
+bash tools/dev/prepare.sh --tests
 exec npm test -- "$@"

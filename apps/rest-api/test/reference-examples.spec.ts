@@ -3,7 +3,7 @@ import { voiceSubjects } from '@parley/contracts';
 import type { CallsClient } from '@parley/db-calls';
 import { agentViewSchema } from '../src/agents/agent-view.schema';
 import { CALLS_DB } from '../src/database/database.tokens';
-import { type CurlExample, curlExamples, readReference } from './reference-curl-examples';
+import { type CurlExample, curlExamples, readReference } from './reference-text';
 import { type RestApiHarness, startRestApi, type TestTenant } from './support/rest-api-harness';
 import { FakeTaskDialer } from './tasks-test-kit';
 

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** Reads the reference documents' examples, so the tests run what the documents print. */
+
 /** One `curl` command of a reference document, as curl would send it. */
 export interface CurlExample {
   readonly method: string;
@@ -18,6 +20,18 @@ export function readReference(prefix: string, dir = REFERENCE_DIR): string {
   const name = readdirSync(dir).find((file) => file.startsWith(prefix));
   if (!name) throw new Error(`no reference document ${prefix}* in ${dir}`);
   return readFileSync(path.join(dir, name), 'utf8');
+}
+
+/**
+ * The lines of `text` after the line `heading` and before the next line `nextHeading` (both
+ * matched whole, spaces trimmed), without the blank lines around them.
+ */
+export function section(text: string, heading: string, nextHeading: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.trim() === heading);
+  const end = lines.findIndex((line, i) => i > start && line.trim() === nextHeading);
+  if (start < 0 || end < 0) throw new Error(`no section "${heading}" … "${nextHeading}" in the document`);
+  return lines.slice(start + 1, end).join('\n').trim();
 }
 
 /** Every `curl` command in `text` that starts a line, in document order. */
