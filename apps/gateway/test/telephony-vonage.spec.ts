@@ -58,8 +58,10 @@ describe('a Vonage Voice API WebSocket on /telephony/vonage/<key> (real gateway,
     await waitFor(() => workers.llmTurns.length === 1, 10_000, 'spoken turn');
     const callId = workers.llmTurns[0].callId;
     expect(workers.userTurns(callId)).toEqual(['what time do you open']);
-    const forwarded = workers.callerAudio.get(callId) ?? [];
-    expect(forwarded.length).toBeGreaterThan(speech.length / 640);
+    // Every frame of the speech reaches STT; the turn may start before the last ones (a reply is
+    // prepared at the caller's first pause), so they are waited for rather than counted at once.
+    const forwarded = () => workers.callerAudio.get(callId)?.length ?? 0;
+    await waitFor(() => forwarded() > speech.length / 640, 5_000, "every speech frame forwarded to STT");
 
     call.socket.send(JSON.stringify({ event: 'websocket:dtmf', digit: '5', duration: 260 }));
     await waitFor(() => workers.userTurns(callId).length === 2, 10_000, 'DTMF turn');

@@ -1,4 +1,4 @@
-import { FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
+import { bytesToSamples, FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
 import type { Bus, BusSubscription } from '@parley/bus';
 import { type ControlMessage, rpcSubjects, voiceSubjects } from '@parley/contracts';
 import { speechFromText } from '@parley/testing';
@@ -94,7 +94,7 @@ export class SpeakingWorkers {
       });
     this.subscriptions.push(
       this.bus.subscribeAudio(voiceSubjects.audioIn(callId), (frame) => {
-        frames.push(Int16Array.from(new Int16Array(frame.buffer, frame.byteOffset, frame.byteLength / 2)));
+        frames.push(bytesToSamples(frame).slice()); // a frame may start at an odd offset of NATS's read buffer
       }),
       this.bus.subscribe(voiceSubjects.control(callId), (message: ControlMessage) => {
         if (message.type === 'flush') transcript('final', this.behaviour.finalText, message.turnId);
