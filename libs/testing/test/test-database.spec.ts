@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { withDatabase } from '@parley/db-migrate';
 import { Client } from 'pg';
 import { createTestDatabase, testInfra } from '../src';
 
@@ -48,8 +49,10 @@ describe('createTestDatabase', () => {
 
     await database.drop();
 
+    // Asked of the server's maintenance database: the default URL's database may not exist.
     const { databaseUrl } = await testInfra();
-    expect(await query(databaseUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).toEqual([]);
+    const maintenance = withDatabase(databaseUrl, 'postgres');
+    expect(await query(maintenance, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).toEqual([]);
     await lingering.end().catch(() => undefined);
   });
 });
