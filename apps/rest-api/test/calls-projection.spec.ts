@@ -147,6 +147,26 @@ describe('calls read model: durable projection of call events against real Postg
     await expect(db.call.findUniqueOrThrow({ where: { id: call.callId } })).resolves.toMatchObject({ messageCount: 1 });
   });
 
+  it('moves updated_at with each new line of the call, not with a replayed one', async () => {
+    const call = callEvents();
+    const consumer = await startConsumer();
+    await publish(eventSubjects.callStarted, call.started());
+    await consumer.handled(1);
+    const updatedAt = async () => (await db.call.findUniqueOrThrow({ where: { id: call.callId } })).updatedAt.getTime();
+    const started = await updatedAt();
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await publish(eventSubjects.transcriptAppended, call.line(0, 'user', 'Hi there'));
+    await consumer.handled(2);
+    const counted = await updatedAt();
+    expect(counted).toBeGreaterThan(started);
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await publish(eventSubjects.transcriptAppended, call.line(0, 'user', 'Hi there'));
+    await consumer.handled(3);
+    expect(await updatedAt()).toBe(counted);
+  });
+
   it('ends up with the same call whatever order its events arrive in', async () => {
     const call = callEvents();
     await publish(eventSubjects.transcriptAppended, call.line(1, 'user', 'Thanks, bye'));

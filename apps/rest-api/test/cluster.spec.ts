@@ -2,12 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { slice as agentsSlice } from '@parley/db-agents';
-import { slice as callsSlice } from '@parley/db-calls';
-import { createPrismaClient, hashPassword, type IdentityClient, slice as identitySlice } from '@parley/db-identity';
-import { slice as knowledgeSlice } from '@parley/db-knowledge';
+import { createPrismaClient, hashPassword, type IdentityClient } from '@parley/db-identity';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
 import { generateApiKey } from '../src/auth/api-key-secret';
+import { REST_API_SLICES } from './support/rest-api-slices';
 
 const root = path.resolve(__dirname, '../../..');
 const password = 'correct horse battery staple';
@@ -58,7 +56,7 @@ describe('rest-api as a cluster (REST_API_WORKERS=2, main.ts as npm start runs i
 
   beforeAll(async () => {
     const infra = await testInfra();
-    database = await createTestDatabase([identitySlice, agentsSlice, callsSlice, knowledgeSlice]); // every slice rest-api reads
+    database = await createTestDatabase(REST_API_SLICES);
     identity = createPrismaClient(database.url);
     port = await freePort();
     const namespace = uniqueNamespace('rest_cluster');

@@ -3,18 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import { rpcSubjects } from '@parley/contracts';
-import { createPrismaClient as createAgentsClient, slice as agentsSlice, type AgentsClient } from '@parley/db-agents';
-import {
-  createPrismaClient as createIdentityClient,
-  slice as identitySlice,
-  type IdentityClient,
-} from '@parley/db-identity';
+import { createPrismaClient as createAgentsClient, type AgentsClient } from '@parley/db-agents';
+import { createPrismaClient as createIdentityClient, type IdentityClient } from '@parley/db-identity';
 import { createLogger } from '@parley/logging';
 import { createServiceApp } from '@parley/service';
 import { createTestDatabase, type TestDatabase, testInfra, uniqueNamespace } from '@parley/testing';
 import { generateApiKey } from '../src/auth/api-key-secret';
 import { loadConfig } from '../src/config';
 import { RestApiModule } from '../src/rest-api.module';
+import { REST_API_SLICES } from './support/rest-api-slices';
 import { FakeTaskDialer } from './tasks-test-kit';
 
 describe('/api/v1/tasks against real Postgres, Redis and NATS (dialer played on the bus)', () => {
@@ -39,7 +36,7 @@ describe('/api/v1/tasks against real Postgres, Redis and NATS (dialer played on 
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase([identitySlice, agentsSlice]);
+    database = await createTestDatabase(REST_API_SLICES);
     identity = createIdentityClient(database.url);
     agents = createAgentsClient(database.url);
     const org = await identity.organization.create({ data: { name: 'Acme', plan: 'pro', concurrentCallLimit: 7 } });

@@ -19,9 +19,9 @@ import { uuidOrNull } from './uuid';
 const SCHEMA = `"${slice.schema}"`;
 /**
  * The busiest write (every line of every call): one statement, no ORM. Stores the line once (a
- * replayed one conflicts on (call, seq)) and counts it on its call only then, creating the call
- * row bare when the line is its first event to arrive (the line's foreign key is checked at the
- * end of the statement, when the row exists).
+ * replayed one conflicts on (call, seq)) and only then counts it on its call and moves the call's
+ * `updated_at`, creating the call row bare when the line is its first event to arrive (the line's
+ * foreign key is checked at the end of the statement, when the row exists).
  */
 const APPEND_LINE = `WITH line AS (
     INSERT INTO ${SCHEMA}."transcript_entries" (call_id, seq, role, text, interrupted, at)
@@ -29,7 +29,7 @@ const APPEND_LINE = `WITH line AS (
     ON CONFLICT (call_id, seq) DO NOTHING
     RETURNING call_id)
   INSERT INTO ${SCHEMA}."calls" (id, org_id, message_count) VALUES ($1::uuid, $7::uuid, (SELECT count(*) FROM line))
-  ON CONFLICT (id) DO UPDATE SET message_count = calls.message_count + EXCLUDED.message_count
+  ON CONFLICT (id) DO UPDATE SET message_count = calls.message_count + EXCLUDED.message_count, updated_at = now()
     WHERE EXCLUDED.message_count > 0`;
 
 /**

@@ -2,10 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Bus } from '@parley/bus';
 import type { Plan } from '@parley/contracts';
-import { slice as agentsSlice } from '@parley/db-agents';
-import { slice as callsSlice } from '@parley/db-calls';
-import { hashPassword, type IdentityClient, slice as identitySlice } from '@parley/db-identity';
-import { slice as knowledgeSlice } from '@parley/db-knowledge';
+import { hashPassword, type IdentityClient } from '@parley/db-identity';
 import type { DbSlice } from '@parley/db-migrate';
 import { createLogger } from '@parley/logging';
 import { createServiceApp } from '@parley/service';
@@ -17,6 +14,7 @@ import { loadConfig, type RestApiConfig } from '../../src/config';
 import { IDENTITY_DB } from '../../src/database/database.tokens';
 import { RestApiModule } from '../../src/rest-api.module';
 import { type ApiCall, apiClient } from './api-client';
+import { REST_API_SLICES } from './rest-api-slices';
 
 export interface HarnessOptions {
   /** Extra or overriding env for `config.ts` (e.g. `{ CLERK_JWT_KEY: pem }`). */
@@ -62,7 +60,7 @@ export class RestApiHarness {
 
   static async start(options: HarnessOptions = {}): Promise<RestApiHarness> {
     const infra = await testInfra();
-    const database = await createTestDatabase(options.slices ?? [identitySlice, agentsSlice, callsSlice, knowledgeSlice]);
+    const database = await createTestDatabase(options.slices ?? REST_API_SLICES);
     const namespace = uniqueNamespace('rest_api');
     const config = loadConfig({
       DATABASE_URL: database.url,
