@@ -27,7 +27,7 @@ const execFileAsync = promisify(execFile);
 const AsyncFunction = (async () => undefined).constructor as new (...params: string[]) => (...args: unknown[]) => Promise<unknown>;
 
 /** What a snippet printed with console.log / console.error, one array of arguments a call. */
-class Console {
+class Printout {
   readonly lines: unknown[][] = [];
   readonly log = (...args: unknown[]) => this.lines.push(args);
   readonly error = (...args: unknown[]) => this.lines.push(['error', ...args]);
@@ -85,7 +85,7 @@ describe('reference 002 JavaScript and Python examples, run against rest-api', (
   afterAll(() => api?.close());
 
   it('JavaScript (Fetch) prints the agents', async () => {
-    const terminal = new Console();
+    const terminal = new Printout();
     await runJavaScript(withHostAndKey(fetchExample), { fetch, console: terminal });
     expect(terminal.lines).toEqual([
       [{ success: true, data: [expect.objectContaining({ id: agentId, name: 'Front desk' })], meta: expect.any(Object) }],
@@ -133,7 +133,7 @@ describe('reference 002 JavaScript and Python examples, run against rest-api', (
           .replace('YOUR_API_KEY', tenant.key)
           .replace('TEMP_TOKEN', live.body.data.temp_token);
 
-        const terminal = new Console();
+        const terminal = new Printout();
         await runJavaScript(code, { WebSocket, console: terminal });
         await terminal.printed('Connected to live transcript stream');
         await publish(eventSubjects.transcriptAppended, call.line(0, 'user', 'Where is my order?'));
