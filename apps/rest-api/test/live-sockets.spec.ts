@@ -245,5 +245,30 @@ describe('live sockets /ws/calls/:id and /ws/monitor, GET /calls/:id/live (real 
       expect(client.of('transcript.new')).toHaveLength(1);
       client.close();
     });
+
+    it("takes reference 004's channel names: rooms for calls, room:<id> for call:<id>", async () => {
+      const everything = LiveClient.connect(`${wsBase}/ws/monitor?api_key=${tenant.key}`);
+      const one = LiveClient.connect(`${wsBase}/ws/monitor?api_key=${tenant.key}`);
+      await Promise.all([everything, one].map((client) => new Promise((resolve) => client.socket.once('open', resolve))));
+      const watched = callEvents({ orgId: tenant.orgId });
+      const unwatched = callEvents({ orgId: tenant.orgId });
+      everything.send({ action: 'subscribe', channel: 'rooms' });
+      one.send({ action: 'subscribe', channel: `room:${watched.callId}` });
+      expect((await everything.next('subscribed'))[0].data).toEqual({ channel: 'rooms' });
+      expect((await one.next('subscribed'))[0].data).toEqual({ channel: `room:${watched.callId}` });
+
+      await publish(eventSubjects.transcriptAppended, unwatched.line(0, 'user', 'unwatched'));
+      await publish(eventSubjects.transcriptAppended, watched.line(0, 'user', 'watched'));
+      await everything.next('transcript.new', 2);
+      expect((await one.next('transcript.new')).map((line) => line.data?.room_name)).toEqual([watched.callId]);
+
+      one.send({ action: 'unsubscribe', channel: `room:${watched.callId}` });
+      await one.next('unsubscribed');
+      await publish(eventSubjects.transcriptAppended, watched.line(1, 'user', 'after'));
+      await everything.next('transcript.new', 3);
+      expect(one.of('transcript.new')).toHaveLength(1);
+      everything.close();
+      one.close();
+    });
   });
 });

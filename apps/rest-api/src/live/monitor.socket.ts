@@ -4,11 +4,18 @@ import type { LiveEventsHub } from './live-events.hub';
 import { monitorMessages } from './live-messages';
 import { isPing, parseFrame, pong, sendJson } from './live-socket';
 
-/** Reference 004 §13 with rooms mapped onto calls: every call of the organization, or one. */
+/**
+ * Reference 004 §13 with rooms mapped onto calls: every call of the organization, or one. Its own
+ * names are taken too (`rooms`, `room:<id>`, the room being the call), so its example runs as printed.
+ */
 const subscribeSchema = z.object({
   action: z.enum(['subscribe', 'unsubscribe']),
-  channel: z.union([z.literal('calls'), z.string().regex(/^call:[A-Za-z0-9_-]{1,64}$/)]),
+  channel: z.string().regex(/^(calls|rooms|(call|room):[A-Za-z0-9_-]{1,64})$/),
 });
+
+function callChannel(channel: string): string {
+  return channel === 'rooms' ? 'calls' : channel.replace(/^room:/, 'call:');
+}
 
 /**
  * One `/ws/monitor` socket: nothing is sent until the client subscribes to `calls` or
@@ -30,8 +37,8 @@ export function monitorCalls(socket: WebSocket, orgId: string, hub: LiveEventsHu
       return sendJson(socket, { type: 'error', data: { message } });
     }
     const { action, channel } = request.data;
-    if (action === 'subscribe') channels.add(channel);
-    else channels.delete(channel);
+    if (action === 'subscribe') channels.add(callChannel(channel));
+    else channels.delete(callChannel(channel));
     sendJson(socket, { type: `${action}d`, data: { channel } });
   });
   socket.once('close', stop);
