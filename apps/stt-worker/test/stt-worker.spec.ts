@@ -2,6 +2,7 @@ import { Bus, BusError } from '@parley/bus';
 import { rpcSubjects, voiceSubjects } from '@parley/contracts';
 import { uniqueNamespace } from '@parley/testing';
 import { fliteSpeech } from '../src/providers/testing/flite-speech';
+import { overPhoneLine } from '../src/providers/testing/phone-line';
 import { wordErrorRate } from '../src/providers/testing/word-error-rate';
 import { NOT_HELD_GRACE_MS, SttSessions } from '../src/sessions/stt-sessions';
 import {
@@ -69,6 +70,24 @@ describe('stt-worker over the bus', () => {
     expect(final.endMs).toBeLessThanOrEqual((speech.length / 16_000) * 1000 + 20);
     expect(transcripts.messages.map((message) => message.seq)).toEqual(kinds.map((_, i) => i));
     await close(callId);
+  });
+
+  it("reads a phone call's first words when the gateway says its audio was 8 kHz", async () => {
+    const question = 'What time do you open on Saturday';
+    const phone = overPhoneLine(await fliteSpeech(question, 'rms'));
+    const heard = async (extra: object) => {
+      const callId = nextCallId();
+      const transcripts = new TranscriptLog(bus, callId);
+      await open(callId, extra);
+      await streamSpeech(bus, callId, phone);
+      bus.publish(voiceSubjects.control(callId), { type: 'flush', turnId: 'turn-1' });
+      const final = await transcripts.waitFor((message) => message.kind === 'final');
+      await close(callId);
+      return wordErrorRate([{ reference: question, hypothesis: final.text }]);
+    };
+    const told = await heard({ sourceRate: 8000 });
+    expect(told).toBeLessThan(0.25);
+    expect(told).toBeLessThan(await heard({})); // as is it came out as "what are you hold an shepherd"
   });
 
   it('answers a flush within a fraction of a second when the caller speaks in real time', async () => {

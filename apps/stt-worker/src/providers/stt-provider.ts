@@ -44,6 +44,8 @@ export interface SttSessionListener {
 export interface SttSessionOptions {
   /** Minimum audio between two interim results, in ms. */
   readonly interimIntervalMs?: number;
+  /** The rate the audio had before it was resampled to 16 kHz (8000: telephone audio); 16000 when not given. */
+  readonly sourceRate?: number;
 }
 
 export interface SttSession {

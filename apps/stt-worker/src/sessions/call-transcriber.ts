@@ -16,6 +16,8 @@ export interface CallTranscriberOptions {
   readonly idleTimeoutMs: number;
   /** End the utterance when its words have not changed for this much audio; 0: never. */
   readonly endpointSilenceMs: number;
+  /** The rate of the caller's audio before the gateway resampled it (8000 for a telephone call). */
+  readonly sourceRate?: number;
 }
 
 export interface CallTranscriberDeps {
@@ -70,7 +72,7 @@ export class CallTranscriber implements SttSessionListener {
   ) {
     this.callId = options.callId;
     this.log = deps.logger.child({ callId: options.callId });
-    this.session = deps.provider.openSession(this);
+    this.session = deps.provider.openSession(this, { sourceRate: options.sourceRate });
     this.subscriptions = [
       deps.bus.subscribeAudio(voiceSubjects.audioIn(this.callId), this.onAudio),
       deps.bus.subscribe(voiceSubjects.control(this.callId), this.onControl),

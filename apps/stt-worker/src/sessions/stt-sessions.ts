@@ -100,6 +100,7 @@ export class SttSessions implements OnModuleDestroy {
         keepaliveMs: request.keepaliveMs,
         idleTimeoutMs: this.settings.idleTimeoutMs,
         endpointSilenceMs: this.settings.endpointSilenceMs,
+        sourceRate: request.sourceRate,
       },
       { bus: this.bus, provider, logger: this.logger, metrics: this.metrics, onClosed: this.onClosed },
     );

@@ -36,6 +36,13 @@ describe('STT session RPCs', () => {
     expect(sttSessionOpenRequestSchema.safeParse({ ...req, keepaliveMs: 250.5 }).success).toBe(false);
   });
 
+  it('takes the source rate of resampled audio: a whole rate from 8 to 48 kHz', () => {
+    const req = { callId: 'c1', sampleRate: 16000, encoding: 'pcm16le', language: 'en-US' };
+    expect(sttSessionOpenRequestSchema.safeParse({ ...req, sourceRate: 8000 }).success).toBe(true);
+    expect(sttSessionOpenRequestSchema.safeParse({ ...req, sourceRate: 4000 }).success).toBe(false);
+    expect(sttSessionOpenRequestSchema.safeParse({ ...req, sourceRate: 8000.5 }).success).toBe(false);
+  });
+
   it('rejects another sample rate or encoding', () => {
     const req = { callId: 'c1', sampleRate: 16000, encoding: 'pcm16le', language: 'en-US' };
     expect(sttSessionOpenRequestSchema.safeParse({ ...req, sampleRate: 8000 }).success).toBe(false);

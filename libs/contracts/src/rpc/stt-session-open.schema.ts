@@ -14,6 +14,12 @@ export const sttSessionOpenRequestSchema = z.object({
   encoding: z.literal('pcm16le'),
   language: z.string().min(2).max(16),
   provider: z.string().min(1).optional(),
+  /**
+   * The rate the caller's audio had before the gateway resampled it to 16 kHz: 8000 for a
+   * telephone call, whose audio then holds nothing above 4 kHz. Engines that model wideband
+   * speech adapt to it. Absent: the audio was 16 kHz to begin with.
+   */
+  sourceRate: z.int().min(8000).max(48_000).optional(),
   /** Words the recogniser should favour (agent name, product names). */
   hints: z.array(z.string().min(1)).max(100).optional(),
   /**

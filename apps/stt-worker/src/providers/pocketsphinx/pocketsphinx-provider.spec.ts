@@ -1,5 +1,6 @@
-import { SttError } from '../stt-provider';
+import { SttError, type SttSessionOptions } from '../stt-provider';
 import { fliteSpeech } from '../testing/flite-speech';
+import { overPhoneLine } from '../testing/phone-line';
 import { SessionRecorder, streamFrames } from '../testing/session-recorder';
 import { wordErrorRate } from '../testing/word-error-rate';
 import { PocketsphinxProvider } from './pocketsphinx-provider';
@@ -23,20 +24,45 @@ describe('PocketsphinxProvider', () => {
 
   afterAll(() => provider.close());
 
-  it('transcribes flite customer-service prompts with a word error rate below 25%', async () => {
+  /** One session over every clip, an utterance each: the final of each. */
+  async function transcribeAll(clips: Int16Array[], options?: SttSessionOptions) {
     const recorder = new SessionRecorder();
-    const session = provider.openSession(recorder);
+    const session = provider.openSession(recorder, options);
     const finals: string[] = [];
-    for (const pcm of speech) {
+    for (const pcm of clips) {
       await streamFrames(session, pcm);
       await session.endUtterance();
       finals.push(recorder.finals.at(-1)?.text ?? '');
     }
     await session.close();
+    return { finals, recorder };
+  }
+
+  it('transcribes flite customer-service prompts with a word error rate below 25%', async () => {
+    const { finals, recorder } = await transcribeAll(speech);
 
     expect(recorder.finals).toHaveLength(PROMPTS.length);
     expect(wordErrorRate(PROMPTS.map((reference, i) => ({ reference, hypothesis: finals[i] })))).toBeLessThan(0.25);
     expect(recorder.errors).toEqual([]);
+  });
+
+  it('reads telephone audio (8 kHz mu-law, resampled to 16 kHz) far better when told its source rate', async () => {
+    // Each clip opens its own session, as a call's first words do: the engine has not yet adapted
+    // its normalization to the band. Measured here, WER as is / told: rms 0.85 / 0.06, awb 0.90 / 0.63,
+    // slt 0.85 / 0.64; over six clips in one session 0.13 / 0.03, 0.58 / 0.34, 0.53 / 0.55.
+    const voices = ['rms', 'awb'];
+    const clips = await Promise.all(voices.flatMap((voice) => PROMPTS.map((text) => fliteSpeech(text, voice))));
+    const phone = clips.map(overPhoneLine);
+    const references = voices.flatMap(() => PROMPTS);
+    const firstWords = async (options?: SttSessionOptions) => {
+      const finals: string[] = [];
+      for (const clip of phone) finals.push(...(await transcribeAll([clip], options)).finals);
+      return wordErrorRate(references.map((reference, i) => ({ reference, hypothesis: finals[i] })));
+    };
+    const plain = await firstWords();
+    const told = await firstWords({ sourceRate: 8000 });
+    console.log(`pocketsphinx, first words of a telephone call: WER ${plain.toFixed(2)} as is, ${told.toFixed(2)} told 8 kHz`);
+    expect(told).toBeLessThan(plain - 0.25);
   });
 
   it('sends changing interim hypotheses before the final of an utterance', async () => {

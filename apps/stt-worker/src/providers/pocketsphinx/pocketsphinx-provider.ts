@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SttError, SttProvider, SttSession, SttSessionListener, SttSessionOptions } from '../stt-provider';
+import { STT_SAMPLE_RATE, SttError, SttProvider, SttSession, SttSessionListener, SttSessionOptions } from '../stt-provider';
 import { DecoderPool } from './decoder-pool';
 import { PocketsphinxDecoder } from './pocketsphinx-decoder';
 import { PocketsphinxLibrary } from './pocketsphinx-library';
@@ -18,6 +18,9 @@ export interface PocketsphinxOptions {
   /** Audio a session may hold while the engine catches up before it fails as overloaded, in ms. */
   readonly maxBacklogMs?: number;
 }
+
+/** Audio at this rate or below has no band above 4 kHz for the wideband model (see TelephoneBand). */
+const TELEPHONE_RATE = 8000;
 
 /** Where Debian's `pocketsphinx-en-us` puts the US English models. */
 export const DEBIAN_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
@@ -85,6 +88,7 @@ export class PocketsphinxProvider implements SttProvider {
     const tuning = {
       interimIntervalMs: options.interimIntervalMs ?? this.options.interimIntervalMs,
       maxBacklogMs: this.options.maxBacklogMs,
+      telephone: (options.sourceRate ?? STT_SAMPLE_RATE) <= TELEPHONE_RATE,
     };
     const session = new PocketsphinxSession(this.pool, listener, tuning, (closed) => this.sessions.delete(closed));
     this.sessions.add(session);

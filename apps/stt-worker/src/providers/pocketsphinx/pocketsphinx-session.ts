@@ -2,6 +2,7 @@ import { STT_SAMPLE_RATE, SttError, SttFinal, SttSession, SttSessionListener } f
 import { DecoderPool } from './decoder-pool';
 import { PcmBacklog } from './pcm-backlog';
 import { PocketsphinxDecoder } from './pocketsphinx-decoder';
+import { TelephoneBand } from './telephone-band';
 
 const SAMPLES_PER_MS = STT_SAMPLE_RATE / 1000;
 
@@ -9,6 +10,8 @@ export interface PocketsphinxSessionTuning {
   readonly interimIntervalMs: number;
   /** Audio the session may hold while the engine catches up; beyond it the session fails as overloaded. */
   readonly maxBacklogMs: number;
+  /** The audio was 8 kHz telephone audio: fold its band up for the wideband model (see TelephoneBand). */
+  readonly telephone: boolean;
 }
 
 interface PendingEnd {
@@ -32,6 +35,7 @@ export class PocketsphinxSession implements SttSession {
   private readonly acquiring: Promise<void>;
   private readonly backlog: PcmBacklog;
   private readonly batch = new Int16Array(MAX_BATCH_SAMPLES);
+  private readonly band: TelephoneBand | undefined;
   private readonly ends: PendingEnd[] = [];
   private written = 0;
   private consumed = 0;
@@ -58,6 +62,7 @@ export class PocketsphinxSession implements SttSession {
   ) {
     const maxBacklog = tuning.maxBacklogMs * SAMPLES_PER_MS;
     this.backlog = new PcmBacklog(Math.min(MAX_BATCH_SAMPLES, maxBacklog), maxBacklog);
+    this.band = tuning.telephone ? new TelephoneBand() : undefined;
     this.acquiring = pool.acquire().then(
       (decoder) => this.attach(decoder),
       (error: unknown) => this.fail(asSttError(error, 'no speech decoder is available')),
@@ -66,7 +71,7 @@ export class PocketsphinxSession implements SttSession {
 
   write(frame: Int16Array): void {
     if (this.closing || this.failure) return;
-    if (!this.backlog.append(frame)) {
+    if (!this.backlog.append(this.band ? this.band.fold(frame) : frame)) {
       this.fail(new SttError('overloaded', `speech recognition fell more than ${this.tuning.maxBacklogMs} ms behind`));
       return;
     }
