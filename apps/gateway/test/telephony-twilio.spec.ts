@@ -61,6 +61,8 @@ describe('a Twilio Media Stream on /telephony/twilio/<key> (real gateway, flite 
 
     const callId = workers.llmTurns[0].callId;
     expect(workers.userTurns(callId)).toEqual([QUESTION]);
+    // STT is told the audio was 8 kHz, so pocketsphinx can adapt to the phone band.
+    expect(workers.sttRequests.find((request) => request.callId === callId)).toMatchObject({ sampleRate: 16000, sourceRate: 8000 });
     const media = call.messagesOf('media');
     expect(media.every((m) => m.message.streamSid === call.streamSid)).toBe(true);
 

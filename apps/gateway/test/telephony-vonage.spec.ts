@@ -58,6 +58,7 @@ describe('a Vonage Voice API WebSocket on /telephony/vonage/<key> (real gateway,
     await waitFor(() => workers.llmTurns.length === 1, 10_000, 'spoken turn');
     const callId = workers.llmTurns[0].callId;
     expect(workers.userTurns(callId)).toEqual(['what time do you open']);
+    expect(workers.sttRequests.find((request) => request.callId === callId)?.sourceRate).toBe(16000);
     // Every frame of the speech reaches STT; the turn may start before the last ones (a reply is
     // prepared at the caller's first pause), so they are waited for rather than counted at once.
     const forwarded = () => workers.callerAudio.get(callId)?.length ?? 0;

@@ -264,6 +264,7 @@ export class CallSession {
     const request: SttSessionOpenRequest = {
       callId,
       sampleRate: 16000,
+      sourceRate: this.client.sourceRate,
       encoding: 'pcm16le',
       language: agent.language,
       provider: agent.sttProvider,

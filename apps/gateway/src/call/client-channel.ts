@@ -1,3 +1,4 @@
+import { SAMPLE_RATE } from '@parley/audio';
 import { type ErrorCode, type VoiceServerMessage, voiceClientMessageSchema } from '@parley/contracts';
 import type { Logger } from '@parley/logging';
 import { type RawData, WebSocket } from 'ws';
@@ -27,6 +28,8 @@ export interface CallTransport {
   send(message: VoiceServerMessage): void;
   /** One 20 ms frame of agent audio (PCM16LE 16 kHz); false when it was not sent. */
   sendAudio(frame: Uint8Array): boolean;
+  /** The rate of the caller's audio on the wire, before it became 16 kHz PCM (8000 on a phone line). */
+  readonly sourceRate: number;
   /** The agent's audio was cut (barge-in): drop whatever the far end still buffers. */
   clear(): void;
   close(code: number, reason?: string): void;
@@ -52,6 +55,7 @@ export const MAX_BUFFERED_AUDIO_BYTES = 32_000;
  * the call.
  */
 export class ClientChannel implements CallTransport {
+  readonly sourceRate = SAMPLE_RATE; // reference 003's audio is 16 kHz PCM
   private backlogLogged = false;
 
   constructor(

@@ -32,6 +32,8 @@ export type WireFrame = string | Uint8Array;
  * this stream only, so it is made per call and never shared.
  */
 export interface CarrierStream {
+  /** The rate of the caller's audio as the carrier sends it; known once the stream has started. */
+  readonly carrierRate: number;
   decode(data: Buffer, isBinary: boolean): CarrierInbound;
   /** One 20 ms frame of agent audio (PCM16LE 16 kHz) as the carrier wants it. */
   encodeAudio(frame: Uint8Array): WireFrame;

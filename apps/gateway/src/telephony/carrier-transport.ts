@@ -31,6 +31,10 @@ export class CarrierTransport implements CallTransport {
     socket.on('error', (err) => log.warn({ err }, 'carrier socket error'));
   }
 
+  get sourceRate(): number {
+    return this.stream.carrierRate;
+  }
+
   get open(): boolean {
     return this.socket.readyState === WebSocket.OPEN;
   }

@@ -50,7 +50,9 @@ describe('Exotel Voicebot stream', () => {
 
   it('keeps 16 kHz audio as it is when the stream URL asked for sample-rate=16000', () => {
     const stream = new ExotelStream();
+    expect(stream.carrierRate).toBe(8000);
     stream.decode(text(startMessage('16000')), false);
+    expect(stream.carrierRate).toBe(16000); // what STT is told the caller's audio was
     const samples = tone(300, 16_000, 320);
     const inbound = stream.decode(text({ event: 'media', media: { payload: l16Payload(samples) } }), false);
     expect(inbound.kind === 'audio' && Array.from(bytesToSamples(inbound.pcm))).toEqual(Array.from(samples));

@@ -59,6 +59,10 @@ export class ExotelStream implements CarrierStream {
   private audio = new CarrierAudio(DEFAULT_RATE);
   private codec: Base64Codec = new L16Base64();
 
+  get carrierRate(): number {
+    return this.audio.carrierRate;
+  }
+
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
     const read = readJsonEvent(data, isBinary, 'Exotel', exotelInboundSchema);
     if (!read.ok) return read.inbound;

@@ -48,7 +48,9 @@ describe('Plivo audio stream', () => {
 
   it('passes 16 kHz L16 through unchanged, and answers in the same contentType and rate', () => {
     const stream = new PlivoStream();
+    expect(stream.carrierRate).toBe(8000);
     stream.decode(text(startMessage('audio/x-l16', 16000)), false);
+    expect(stream.carrierRate).toBe(16000); // what STT is told the caller's audio was
     const samples = tone(300, 16_000, 320);
     const payload = Buffer.from(samples.buffer).toString('base64');
     const inbound = stream.decode(text({ event: 'media', media: { payload } }), false);

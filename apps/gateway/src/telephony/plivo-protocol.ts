@@ -59,6 +59,10 @@ export class PlivoStream implements CarrierStream {
   private audio = new CarrierAudio(DEFAULT_FORMAT.sampleRate);
   private codec: Base64Codec = new L16Base64();
 
+  get carrierRate(): number {
+    return this.audio.carrierRate;
+  }
+
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
     const read = readJsonEvent(data, isBinary, 'Plivo', plivoInboundSchema);
     if (!read.ok) return read.inbound;

@@ -54,6 +54,10 @@ export class TelnyxStream implements CarrierStream {
   private readonly audio = new CarrierAudio(TELNYX_RATE);
   private codec: Base64Codec = new MulawBase64();
 
+  get carrierRate(): number {
+    return this.audio.carrierRate;
+  }
+
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
     const read = readJsonEvent(data, isBinary, 'Telnyx', telnyxInboundSchema);
     if (!read.ok) return read.inbound;

@@ -19,6 +19,10 @@ export class TwilioStream implements CarrierStream {
   private readonly audio = new CarrierAudio(TWILIO_RATE);
   private readonly mulaw = new MulawBase64();
 
+  get carrierRate(): number {
+    return this.audio.carrierRate;
+  }
+
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
     const read = readJsonEvent(data, isBinary, 'Twilio', twilioInboundSchema);
     if (!read.ok) return read.inbound;

@@ -1,4 +1,4 @@
-import { bytesToSamples } from '@parley/audio';
+import { bytesToSamples, SAMPLE_RATE } from '@parley/audio';
 import type { VoiceServerMessage } from '@parley/contracts';
 import { z } from 'zod';
 import { CarrierAudio } from './carrier-audio';
@@ -20,6 +20,10 @@ const dtmfSchema = z.object({ event: z.literal('websocket:dtmf'), digit: z.strin
  */
 export class VonageStream implements CarrierStream {
   private audio: CarrierAudio | undefined;
+
+  get carrierRate(): number {
+    return this.audio?.carrierRate ?? SAMPLE_RATE;
+  }
 
   decode(data: Buffer, isBinary: boolean): CarrierInbound {
     if (isBinary) return this.onAudio(data);

@@ -1,6 +1,6 @@
 import { bytesToSamples, FRAME_SAMPLES, samplesToBytes } from '@parley/audio';
 import type { Bus, BusSubscription } from '@parley/bus';
-import { type ControlMessage, rpcSubjects, voiceSubjects } from '@parley/contracts';
+import { type ControlMessage, rpcSubjects, type SttSessionOpenRequest, voiceSubjects } from '@parley/contracts';
 import { speechFromText } from '@parley/testing';
 
 export interface LlmTurn {
@@ -29,6 +29,8 @@ export const PHONE_VOICE = 'rms';
 export class SpeakingWorkers {
   readonly behaviour: SpeakingBehaviour = { finalText: 'hello', reply: () => ['Okay.'] };
   readonly llmTurns: LlmTurn[] = [];
+  /** Every STT session the gateway asked for, as asked. */
+  readonly sttRequests: SttSessionOpenRequest[] = [];
   /** Caller audio each call's STT session received. */
   readonly callerAudio = new Map<string, Int16Array[]>();
   private readonly subscriptions: BusSubscription[] = [];
@@ -44,6 +46,7 @@ export class SpeakingWorkers {
     const { bus } = this;
     this.subscriptions.push(
       bus.serve(rpcSubjects.sttSessionOpen, (request) => {
+        this.sttRequests.push(request);
         this.openStt(request.callId, request.keepaliveMs);
         return { callId: request.callId, workerId: 'fake-stt', provider: 'fake' };
       }),
