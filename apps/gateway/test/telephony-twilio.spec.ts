@@ -4,7 +4,7 @@
 import { type CallStartedEvent, eventSubjects } from '@parley/contracts';
 import { speechFromText, TwilioMediaStreamClient } from '@parley/testing';
 import { waitFor } from './call-support/call-harness';
-import { PocketsphinxTranscriber, wordRecall } from './telephony-support/pocketsphinx-transcriber';
+import { PocketsphinxTranscriber, TELEPHONE, wordRecall } from './telephony-support/pocketsphinx-transcriber';
 import { PHONE_VOICE, SpeakingWorkers } from './telephony-support/speaking-workers';
 import { startUpgradeHarness, type UpgradeHarness } from './support/upgrade-harness';
 
@@ -15,12 +15,6 @@ const LONG_ANSWER = [
   'We repair bicycles, we sell helmets, and we rent mountain bikes by the day.',
   'We also offer lessons for children every weekend in the park.',
 ];
-
-/** The 16 kHz frames the gateway forwarded, back at 8 kHz: they carry the phone band only, so every other sample suffices. */
-function phoneBand(frames: Int16Array[]): Int16Array {
-  const samples = frames.flatMap((frame) => Array.from(frame));
-  return Int16Array.from({ length: Math.floor(samples.length / 2) }, (_, i) => samples[2 * i]);
-}
 
 describe('a Twilio Media Stream on /telephony/twilio/<key> (real gateway, flite speech, pocketsphinx)', () => {
   let h: UpgradeHarness;
@@ -68,9 +62,9 @@ describe('a Twilio Media Stream on /telephony/twilio/<key> (real gateway, flite 
 
     // What the caller heard (8 kHz mu-law) says the reply.
     const heardAnswer = await asr.transcribeTelephone(call.agentAudioSince(asked));
-    // What the gateway made of the caller's mu-law (16 kHz PCM to STT) says the question.
+    // What the gateway made of the caller's mu-law (16 kHz PCM to STT), read as the stt-worker reads it, says the question.
     const frames = workers.callerAudio.get(callId) ?? [];
-    const forwarded = await asr.transcribeTelephone(phoneBand(frames));
+    const forwarded = await asr.transcribe(Int16Array.from(frames.flatMap((frame) => Array.from(frame))), TELEPHONE);
     console.log(`twilio: heard answer "${heardAnswer}", forwarded question "${forwarded}" (${frames.length} frames)`);
     expect(wordRecall(ANSWER, heardAnswer)).toBeGreaterThanOrEqual(0.5);
     // Runs here heard 57–71% of its words (the recogniser's chunking varies with load); noise hears none.

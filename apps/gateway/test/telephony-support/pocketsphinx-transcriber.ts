@@ -2,12 +2,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Resampler } from '@parley/audio';
 import { Bus } from '@parley/bus';
 import { rpcSubjects, type TranscriptMessage, voiceSubjects } from '@parley/contracts';
 import { sendSpeechFrames, testInfra, uniqueNamespace } from '@parley/testing';
 
 const ROOT = join(__dirname, '../../../..');
 const START_TIMEOUT_MS = 60_000;
+
+export interface TranscribeOptions {
+  /** The audio's rate before it became 16 kHz (8000: telephone audio). */
+  readonly sourceRate?: number;
+  readonly timeoutMs?: number;
+}
+
+/** What the gateway says of a phone call's audio. */
+export const TELEPHONE: TranscribeOptions = { sourceRate: 8_000 };
 
 /**
  * Reads audio back to text with pocketsphinx: a real stt-worker process on a namespace of its
@@ -35,20 +45,17 @@ export class PocketsphinxTranscriber {
   }
 
   /**
-   * Every final for telephone-band speech (8 kHz samples), joined. pocketsphinx's en-us model is
-   * wideband (its filters reach 6.8 kHz) and reads band-limited speech badly: a clean 8→16 kHz
-   * resampling of flite's `rms` voice gave 0–44% of the words here. Repeating each sample instead
-   * (a zero-order hold) mirrors the band into 4–8 kHz, where the model expects energy, and gave
-   * 78–100%. The test's voices are chosen for that too: `rms` survives the phone band, `slt` less.
+   * Every final for telephone-band speech (8 kHz samples), joined: resampled to 16 kHz as the
+   * gateway does, and read as the stt-worker reads a phone call (told it was 8 kHz, it folds the
+   * band up for pocketsphinx's wideband model). The test's voices suit that: flite's `rms`
+   * survives the phone band, `slt` less.
    */
-  async transcribeTelephone(samples8k: Int16Array, timeoutMs = 30_000): Promise<string> {
-    const audio = new Int16Array(samples8k.length * 2);
-    for (let i = 0; i < samples8k.length; i++) audio[2 * i] = audio[2 * i + 1] = samples8k[i];
-    return this.transcribe(audio, timeoutMs);
+  transcribeTelephone(samples8k: Int16Array): Promise<string> {
+    return this.transcribe(new Resampler(8_000, 16_000).process(samples8k), TELEPHONE);
   }
 
-  /** Every final for 16 kHz `samples`, joined. */
-  async transcribe(audio: Int16Array, timeoutMs = 30_000): Promise<string> {
+  /** Every final for 16 kHz `audio`, joined; `sourceRate` as the gateway would say it. */
+  async transcribe(audio: Int16Array, { sourceRate, timeoutMs = 30_000 }: TranscribeOptions = {}): Promise<string> {
     const callId = `asr_${randomBytes(4).toString('hex')}`;
     const finals: string[] = [];
     let answered!: () => void;
@@ -59,7 +66,7 @@ export class PocketsphinxTranscriber {
       if (message.turnId === 'check') answered();
     });
     try {
-      await this.open(callId);
+      await this.open(callId, sourceRate);
       await this.publish(callId, audio);
       this.bus.publish(voiceSubjects.control(callId), { type: 'flush', turnId: 'check' });
       await Promise.race([done, sleep(timeoutMs).then(() => Promise.reject(new Error('no final transcript')))]);
@@ -78,8 +85,8 @@ export class PocketsphinxTranscriber {
     await this.bus.drain();
   }
 
-  private open(callId: string): Promise<unknown> {
-    const request = { callId, sampleRate: 16000 as const, encoding: 'pcm16le' as const, language: 'en' };
+  private open(callId: string, sourceRate?: number): Promise<unknown> {
+    const request = { callId, sampleRate: 16000 as const, sourceRate, encoding: 'pcm16le' as const, language: 'en' };
     return this.bus.request(rpcSubjects.sttSessionOpen, request, { timeoutMs: 10_000 });
   }
 
