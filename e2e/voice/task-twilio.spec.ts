@@ -77,11 +77,13 @@ describe('a task executed through Twilio (fake Twilio, real platform)', () => {
     // The platform's record of the call: outbound, on Twilio, the question heard and answered.
     expect(await listedCallWhenEnded(api, callId)).toMatchObject({ task_id: created.id, direction: 'outbound' });
     const transcripts = await transcriptWithAnswer(api, callId);
-    // The callee's question was heard and answered. Its words are not compared: pocketsphinx reads
-    // telephone-band speech poorly (it heard "what are you additional shard" for QUESTION in one run),
-    // and the gateway's own Twilio specs measure that path's recall.
+    // The callee's question was heard and answered. Told the audio was 8 kHz, pocketsphinx hears it
+    // ("what are your business hours" in runs here; before, "what are you additional shard"): at
+    // least half its words are asked of it, so one misheard word under load does not fail the call.
     const question = transcripts.find((e) => e.speaker === 'user');
-    expect(question?.content.trim()).toBeTruthy();
+    const words = (text: string) => text.toLowerCase().match(/[a-z']+/g) ?? [];
+    const heard = new Set(words(question?.content ?? ''));
+    expect(words(QUESTION).filter((word) => heard.has(word)).length).toBeGreaterThanOrEqual(words(QUESTION).length / 2);
     expect(transcripts[transcripts.indexOf(question as TranscriptEntry) + 1]).toMatchObject({ speaker: 'agent', content: expect.any(String) });
 
     expect((await reportWhenWritten(api, callId)).outcome).toBe('completed');
