@@ -5,6 +5,7 @@ export { INFRA_SERVICES } from './infra-services';
 export { createTestDatabase } from './test-database';
 export type { TestDatabase } from './test-database';
 export { uniqueNamespace } from './unique-namespace';
+export { waitFor } from './wait-for';
 export * from './call-client';
 export * from './fake-openai/fake-openai-server';
 export * from './fake-s3';

@@ -13,6 +13,9 @@ import { loadVadFactory } from '../../src/vad';
 import { type FakeBehaviour, FakeWorkers } from './fake-workers';
 import { CallClient } from './call-client';
 
+// The gateway specs import it from here with the harness.
+export { waitFor } from '@parley/testing';
+
 export function agentConfig(limits: Partial<CallLimits> = {}): AgentConfig {
   return {
     agentId: 'agent-1',
@@ -150,15 +153,6 @@ export class CallHarness {
         this.events.push({ subject: msg.subject.slice(prefix.length), payload: msg.json() });
       },
     });
-  }
-}
-
-/** Resolves when `predicate` holds, polling every 5 ms; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await sleep(5);
   }
 }
 

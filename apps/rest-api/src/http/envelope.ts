@@ -66,8 +66,8 @@ export function sendEnvelope(res: ApiResponse, req: ApiRequest, data: JsonText, 
 }
 
 /**
- * Writes a JSON body straight to the socket (the hot routes and the error filter: no Express
- * `send`, so it works on a plain Node response too).
+ * Writes a JSON body straight to the socket (the error filter: no Express `send`, so it works on
+ * the plain Node response of a hot route too).
  */
 export function sendJson(res: ApiResponse, body: string, status = 200): void {
   res.statusCode = status;

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { waitFor } from '../wait-for';
 
 /** What one live connection asked for, from its URL and headers. */
 export interface FakeDeepgramConnection {
@@ -75,12 +76,8 @@ export class FakeDeepgramServer {
   }
 
   /** Resolves once `count` connections have opened: a client connects asynchronously. */
-  async connected(count: number, timeoutMs = 5_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.connections.length < count) {
-      if (Date.now() > deadline) throw new Error(`${this.connections.length} of ${count} connections within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  connected(count: number, timeoutMs = 5_000): Promise<void> {
+    return waitFor(() => this.connections.length >= count, timeoutMs, `${count} Deepgram connections`);
   }
 
   /** Drops every open connection as a network failure would (close 1011, Deepgram's NET-0001). */
